@@ -1,0 +1,60 @@
+# The two quick-start commands are `make run` and `make test`; README.md explains both.
+# Everything else here is what those two need, and can be run on its own.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev assets browser setup serve lint
+
+## run: set everything up on SQLite with demo data and serve http://127.0.0.1:8000
+run: export DEBUG := 1
+run: install assets setup serve
+
+## test: install what the tests need (Chromium included) and run the whole suite
+# pytest exits 5 when it collected no tests; that is a broken suite, not a pass.
+test: install-dev assets browser
+	@$(VENV)/bin/pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi; exit $$rc
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: node_modules/.installed
+	scripts/build_assets.sh
+
+## browser: Debian's Chromium for the browser tests (Playwright drives it; it cannot download its own)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Chromium from Debian's packages"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+setup:
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_portal --demo
+
+serve:
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .

@@ -1,0 +1,36 @@
+"""Load everything the portal needs, and with --demo the synthetic demo data and accounts.
+
+Safe to run again: reference data is updated in place and demo data is not duplicated.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from workforce.demo import create_demo_users
+from workforce.permissions import ensure_role_groups
+from workforce.services import load_places_and_organisations
+
+
+class Command(BaseCommand):
+    help = "Load places, organisations and the plan; with --demo also demo data and one user per role."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--demo", action="store_true", help="Also load synthetic demo data and demo users.")
+        parser.add_argument(
+            "--demo-password", help="Password for the demo users (default: a new random one, printed at the end)."
+        )
+
+    def handle(self, *args, demo=False, demo_password=None, **options):
+        if demo and not settings.DEBUG:
+            raise CommandError("Demo users are only created when DEBUG is on; never load them in production.")
+        ensure_role_groups()
+        summary = load_places_and_organisations()
+        self.stdout.write(f"Places and organisations: {summary.created} created, {summary.updated} already present.")
+        if demo:
+            password, users = create_demo_users(demo_password)
+            self.stdout.write("")
+            self.stdout.write(self.style.SUCCESS("Demo users (all with the same password):"))
+            for user in users:
+                self.stdout.write(f"  {user.role.value:<13} {user.email}")
+            self.stdout.write(self.style.SUCCESS(f"Password: {password}"))
+            self.stdout.write("")

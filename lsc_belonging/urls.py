@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from lsc_belonging import views
+
+admin.site.site_header = "LSC Belonging Portal administration"
+admin.site.site_title = "LSC Belonging Portal"
+admin.site.login = views.admin_login  # one sign-in page, with its lockout, for everything
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("privacy/", views.privacy_notice, name="privacy"),
+    path("accounts/login/", views.SignInView.as_view(), name="login"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("workforce.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "lsc_belonging.views.permission_denied"

@@ -1,0 +1,71 @@
+"""Pages that belong to the portal as a whole rather than to one app."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
+
+from workforce.permissions import Role, is_ics_lead, roles_of
+
+
+def home(request):
+    roles = roles_of(request.user)
+    context = {
+        "has_role": bool(roles),
+        "is_admin": Role.ADMIN in roles,
+        "is_edi_lead": Role.EDI_LEAD in roles,
+        "is_board_member": Role.BOARD_MEMBER in roles,
+        "is_ics_lead": is_ics_lead(request.user),
+        "memberships": request.user.memberships.select_related("organisation"),
+    }
+    return render(request, "home.html", context)
+
+
+@login_not_required
+def accessibility_statement(request):
+    # Public so that anyone, signed in or not, can read how accessible the service is.
+    return render(request, "accessibility.html")
+
+
+def privacy_notice(request):
+    threshold = settings.SUPPRESSION_THRESHOLD
+    context = {"suppression_range": f"1 to {threshold}", "suppression_minimum": threshold + 1}
+    return render(request, "privacy.html", context)
+
+
+@login_not_required
+def admin_login(request, extra_context=None):
+    """Send the admin site's sign-in to the portal's; a signed-in non-admin is refused, not looped."""
+    if request.user.is_authenticated:
+        raise PermissionDenied
+    return redirect_to_login(request.GET.get("next", reverse("admin:index")))
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.EmailField(
+        label="Email address", widget=forms.EmailInput(attrs={"autocomplete": "username", "autofocus": True})
+    )
+    error_messages = {
+        "invalid_login": "Enter a correct email address and password. Both are case-sensitive.",
+        "inactive": "This account has been closed. Contact your portal administrator.",
+    }
+
+
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        lockout_minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+        return super().get_context_data(
+            lockout_limit=settings.AXES_FAILURE_LIMIT, lockout_minutes=lockout_minutes, **kwargs
+        )

@@ -1,0 +1,61 @@
+import pytest
+
+from tests.factories import make_organisation, make_place, make_user
+from workforce.permissions import Role
+
+
+@pytest.fixture
+def place(db):
+    return make_place(name="Blackpool", slug="blackpool")
+
+
+@pytest.fixture
+def own_org(db, place):
+    return make_organisation(name="Own Trust", slug="own-trust", ods_code="OWN", place=place)
+
+
+@pytest.fixture
+def other_org(db, place):
+    return make_organisation(name="Other Trust", slug="other-trust", ods_code="OTH", place=place)
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user(Role.ADMIN)
+
+
+@pytest.fixture
+def lead_user(db, own_org):
+    return make_user(Role.EDI_LEAD, organisations=[own_org])
+
+
+@pytest.fixture
+def ics_lead_user(db, own_org):
+    return make_user(Role.EDI_LEAD, organisations=[own_org], ics_lead=True)
+
+
+@pytest.fixture
+def board_user(db):
+    return make_user(Role.BOARD_MEMBER)
+
+
+@pytest.fixture
+def roleless_user(db):
+    return make_user(None)
+
+
+@pytest.fixture
+def client_for(client):
+    """Return a test client signed in as the given user."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # PBKDF2's deliberate slowness would dominate the suite's run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

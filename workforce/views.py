@@ -1,0 +1,120 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from workforce import selectors
+from workforce.forms import OrganisationForm, PlaceForm, PortalUserForm
+from workforce.models import Organisation, Place
+from workforce.permissions import Role, can_manage_portal, can_view_portal, require, roles_of
+from workforce.services import save_portal_user
+
+
+def organisation_list(request):
+    require(can_view_portal(request.user))
+    return render(request, "workforce/organisation_list.html", {"organisations": selectors.organisation_list()})
+
+
+def organisation_detail(request, slug):
+    require(can_view_portal(request.user))
+    try:
+        organisation = selectors.organisation_detail(slug)
+    except Organisation.DoesNotExist:
+        raise Http404 from None
+    return render(request, "workforce/organisation_detail.html", {"organisation": organisation})
+
+
+def organisation_edit(request, slug=None):
+    require(can_manage_portal(request.user))
+    organisation = get_object_or_404(Organisation, slug=slug) if slug else None
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.save()
+        messages.success(request, f"{organisation.name} has been saved")
+        return redirect(organisation)
+    return render(request, "workforce/organisation_form.html", {"form": form, "organisation": organisation})
+
+
+def place_list(request):
+    require(can_view_portal(request.user))
+    return render(request, "workforce/place_list.html", {"places": selectors.place_list()})
+
+
+def place_detail(request, slug):
+    require(can_view_portal(request.user))
+    try:
+        place = selectors.place_detail(slug)
+    except Place.DoesNotExist:
+        raise Http404 from None
+    return render(request, "workforce/place_detail.html", {"place": place})
+
+
+def place_edit(request, slug=None):
+    require(can_manage_portal(request.user))
+    place = get_object_or_404(Place, slug=slug) if slug else None
+    form = PlaceForm(request.POST or None, instance=place)
+    if request.method == "POST" and form.is_valid():
+        place = form.save()
+        messages.success(request, f"{place.name} has been saved")
+        return redirect(place)
+    return render(request, "workforce/place_form.html", {"form": form, "place": place})
+
+
+def user_list(request):
+    require(can_manage_portal(request.user))
+    page = Paginator(selectors.portal_users(), 50).get_page(request.GET.get("page"))
+    return render(request, "workforce/user_list.html", {"page": page})
+
+
+def user_edit(request, pk=None):
+    require(can_manage_portal(request.user))
+    portal_user = get_object_or_404(get_user_model(), pk=pk) if pk else None
+    initial = _user_form_initial(portal_user) if portal_user else {"is_active": True}
+    form = PortalUserForm(request.POST or None, user=portal_user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = save_portal_user(
+            user=portal_user,
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            role=Role(data["role"]),
+            organisations=data["organisations"],
+            ics_lead=data["ics_lead"],
+            is_active=data["is_active"],
+        )
+        if portal_user is None:
+            _send_set_password_email(request, saved)
+            messages.success(request, f"{saved.get_full_name()} has been added and sent an email to set a password")
+        else:
+            messages.success(request, f"{saved.get_full_name()} has been saved")
+        return redirect("workforce:user_list")
+    return render(request, "workforce/user_form.html", {"form": form, "portal_user": portal_user})
+
+
+def _user_form_initial(user):
+    roles = roles_of(user)
+    role = next(iter(sorted(roles)), None)
+    memberships = list(user.memberships.all())
+    return {
+        "email": user.email or user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "role": role.value if role else None,
+        "organisations": [m.organisation_id for m in memberships],
+        "ics_lead": any(m.is_ics_lead for m in memberships),
+        "is_active": user.is_active,
+    }
+
+
+def _send_set_password_email(request, user):
+    """New users choose their own password through the password reset link."""
+    form = PasswordResetForm({"email": user.email})
+    if form.is_valid():
+        form.save(
+            request=request,
+            subject_template_name="registration/account_created_subject.txt",
+            email_template_name="registration/account_created_email.txt",
+        )
