@@ -104,6 +104,9 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "lsc_belonging.wsgi.application"
 
+if not os.environ.get("DATABASE_URL"):
+    (BASE_DIR / "var").mkdir(exist_ok=True)  # home of the embedded SQLite database
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
