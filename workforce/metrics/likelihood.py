@@ -39,7 +39,8 @@ ADVERSE_ABOVE = 1.25
 class RelativeLikelihood:
     """How many times as likely the first group is as the second to experience the event.
 
-    `adverse_impact` and `may_be_chance` are None when the ratio is not shown.
+    `adverse_impact` and `may_be_chance` are None when the ratio is not shown. `inverse` is the same
+    comparison the other way round (second group against first), rounded from the exact ratio.
     """
 
     ratio: Figure
@@ -50,6 +51,7 @@ class RelativeLikelihood:
     first_group: str
     second_group: str
     event: str
+    inverse: Figure | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -61,6 +63,7 @@ class RelativeLikelihood:
             "first_group": self.first_group,
             "second_group": self.second_group,
             "event": self.event,
+            "inverse": self.inverse.to_dict() if self.inverse else None,
         }
 
 
@@ -117,4 +120,14 @@ def relative_likelihood(
     published = round_half_up(ratio, 2)
     adverse = published < ADVERSE_BELOW or published > ADVERSE_ABOVE
     may_be_chance = lower <= 1.0 <= upper
-    return result(Figure.shown(ratio, 2), Figure.shown(lower, 2), Figure.shown(upper, 2), (adverse, may_be_chance))
+    return RelativeLikelihood(
+        Figure.shown(ratio, 2),
+        Figure.shown(lower, 2),
+        Figure.shown(upper, 2),
+        adverse,
+        may_be_chance,
+        first_group,
+        second_group,
+        event,
+        inverse=Figure.shown(1 / ratio, 2),
+    )

@@ -61,7 +61,7 @@ def likelihood_reading(likelihood: RelativeLikelihood) -> str:
     if ratio.value > 1:
         more, less, times = likelihood.first_group, likelihood.second_group, ratio.value
     else:
-        more, less, times = likelihood.second_group, likelihood.first_group, round_half_up(1 / ratio.value, 2)
+        more, less, times = likelihood.second_group, likelihood.first_group, likelihood.inverse.value
     return f"{_capitalise(more)} are {_times(times)} times as likely as {less} {action}{caveat}."
 
 
