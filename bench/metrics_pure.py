@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lsc_belonging.settings")
 
 from workforce.metrics.inputs import AGE_BANDS, StaffMember  # noqa: E402
-from workforce.metrics.metric_set import as_plain_data, compute_metric_set  # noqa: E402
+from workforce.metrics.metric_set import ScopeSpec, as_plain_data, compute_metric_set, compute_metric_sets  # noqa: E402
 from workforce.metrics.representation import PopulationProfile  # noqa: E402
 
 ROWS = 93_840
@@ -92,10 +92,19 @@ def main() -> None:
         )
     organisations_seconds = time.perf_counter() - started
 
+    places = {"place A": {1, 2}, "place B": {3}, "place C": {4, 5}, "place D": {6}}
+    scopes = [ScopeSpec("organisation", f"organisation {o}", frozenset({o})) for o in range(1, 9)]
+    scopes += [ScopeSpec("place", name, frozenset(ids)) for name, ids in places.items()]
+    scopes.append(ScopeSpec("ics", "ICS", frozenset(range(1, 9)), population))
+    started = time.perf_counter()
+    compute_metric_sets(staff, [], scopes, year=2025)
+    joint_seconds = time.perf_counter() - started
+
     print(f"rows: {len(staff):,} synthetic StaffMember records (built in {built:.2f} s)")
     print(f"compute_metric_set, whole ICS: {ics_seconds:.3f} s")
     print(f"as_plain_data (JSON-ready), whole ICS: {plain_seconds:.3f} s")
     print(f"compute_metric_set, each of 8 organisations: {organisations_seconds:.3f} s in total")
+    print(f"compute_metric_sets, {len(scopes)} nested scopes suppressed together: {joint_seconds:.3f} s")
     print(f"headcount (primary, non-bank): {plain['headcount']['display']}")
 
 

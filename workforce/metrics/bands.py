@@ -21,7 +21,7 @@ from operator import attrgetter
 
 from workforce.vocabulary import AFC_BANDS, MedicalGrade, PayBand
 
-from .suppression import DEFAULT_THRESHOLD, Sum, percentage, suppress_linked_counts
+from .suppression import DEFAULT_THRESHOLD, Sum, Suppressor, as_suppressor, percentage
 
 MEDICAL_ROWS = (MedicalGrade.CONSULTANT.value, MedicalGrade.CAREER_GRADE.value, MedicalGrade.TRAINEE.value)
 BAND_ROWS = (*(band.value for band in AFC_BANDS), PayBand.VSM.value, *MEDICAL_ROWS, "other")
@@ -50,7 +50,7 @@ def band_distribution(
     headcount: Sequence,
     group_attribute: str,
     groups: Sequence[str],
-    threshold: int = DEFAULT_THRESHOLD,
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
 ) -> dict:
     """Counts and percentages of staff by band/grade row and group, for clinical and non-clinical staff.
 
@@ -64,6 +64,8 @@ def band_distribution(
 
     and "overall_workforce": the headcount and the share of each group in the whole workforce.
     """
+    suppressor = as_suppressor(threshold)
+    threshold = suppressor.threshold
     # Count the distinct (clinical, band, grade, group) combinations at C speed, then fold them into rows.
     combinations = Counter(map(attrgetter("is_clinical", "pay_band", "medical_grade", group_attribute), headcount))
     tally: Counter = Counter()
@@ -93,7 +95,7 @@ def band_distribution(
         sums.append(Sum(("all", TOTAL, column), tuple((split, TOTAL, column) for split in SPLITS)))
     sums.append(Sum(("all", TOTAL, TOTAL), tuple(("all", TOTAL, group) for group in groups)))
 
-    figures = suppress_linked_counts(counts, sums, threshold)
+    figures = suppressor.table(f"{group_attribute}.bands", counts, sums)
 
     result: dict = {}
     for split in SPLITS:

@@ -16,7 +16,7 @@ from operator import attrgetter
 
 from workforce.vocabulary import DisabilityGroup, EthnicGroup
 
-from .suppression import DEFAULT_THRESHOLD, grid_sums, percentage, suppress_linked_counts
+from .suppression import DEFAULT_THRESHOLD, Suppressor, as_suppressor, grid_sums, percentage
 
 CHARACTERISTICS = ("ethnicity", "disability", "sexual_orientation", "religion")
 # The field holding each characteristic, and the value that means "unknown or not stated".
@@ -42,10 +42,12 @@ def is_not_stated(member, characteristic: str) -> bool:
     raise ValueError(f"Unknown characteristic {characteristic!r}")
 
 
-def declaration_rates(staff: Sequence, threshold: int = DEFAULT_THRESHOLD) -> dict:
+def declaration_rates(staff: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
     """For each characteristic: the scope's declared and not-stated counts and percentage not stated,
     and the same for each organisation in the scope (keyed by organisation id).
     """
+    suppressor = as_suppressor(threshold)
+    threshold = suppressor.threshold
     people = [member for member in staff if member.is_primary_assignment]
     # One pass over the staff: count each combination of organisation and the four answers.
     combinations = Counter(map(attrgetter("organisation_id", *(field for field, _ in _FIELDS.values())), people))
@@ -61,7 +63,7 @@ def declaration_rates(staff: Sequence, threshold: int = DEFAULT_THRESHOLD) -> di
             counts[(organisation, "total")] = sum(counts[(organisation, column)] for column in _COLUMNS)
         for column in (*_COLUMNS, "total"):
             counts[("total", column)] = sum(counts[(organisation, column)] for organisation in organisations)
-        figures = suppress_linked_counts(counts, grid_sums(organisations, _COLUMNS), threshold)
+        figures = suppressor.table(f"declaration.{characteristic}", counts, grid_sums(organisations, _COLUMNS))
 
         def rates(row, counts=counts, figures=figures):
             return {

@@ -7,6 +7,7 @@ already been through suppression, so no page, export or API can show an unsuppre
 """
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from .declaration import declaration_rates
 from .inputs import (
@@ -19,7 +20,7 @@ from .inputs import (
 )
 from .paygap import pay_gaps
 from .representation import PopulationProfile, representation
-from .suppression import DEFAULT_THRESHOLD, count_figure, figures_to_dict
+from .suppression import DEFAULT_THRESHOLD, Sum, Suppressor, as_suppressor, figures_to_dict, suppress_linked_counts
 from .survey import board_from_flags, combine_boards, combine_survey_results
 from .wdes import wdes
 from .wres import wres
@@ -84,7 +85,7 @@ def compute_metric_set(
     year: int,
     organisation_ids: Collection[int] | None = None,
     population: PopulationProfile | None = None,
-    threshold: int = DEFAULT_THRESHOLD,
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
 ) -> dict:
     """Every metric for one scope and snapshot, suppressed.
 
@@ -92,10 +93,13 @@ def compute_metric_set(
     organisations' records and figures are used (otherwise all that are passed). `organisation_figures`
     are the entered figures for `year`; those of several organisations are added together (counts
     summed, survey results weighted by respondents). `population` is the Census comparator of the place
-    or ICS. Returns a dict keyed "scope", "headcount", "wres" ("1".."9"), "wdes" ("1".."10"), "pay_gap"
+    or ICS. `threshold` may be a `Suppressor` (as `compute_metric_sets` passes).
+
+    Returns a dict keyed "scope", "headcount", "wres" ("1".."9"), "wdes" ("1".."10"), "pay_gap"
     (with "gov_uk" columns), "representation", "declaration" and "coverage" (which organisations entered
     each kind of figure).
     """
+    suppressor = as_suppressor(threshold)
     if scope_kind not in SCOPE_KINDS:
         raise ValueError(f"scope_kind must be one of {SCOPE_KINDS}, not {scope_kind!r}")
     if organisation_ids is not None:
@@ -131,8 +135,8 @@ def compute_metric_set(
     coverage["organisations"] = organisations
 
     return {
-        "scope": {"kind": scope_kind, "name": scope_name, "year": year, "threshold": threshold},
-        "headcount": count_figure(len(headcount), threshold),
+        "scope": {"kind": scope_kind, "name": scope_name, "year": year, "threshold": suppressor.threshold},
+        "headcount": suppressor.count("headcount", len(headcount)),
         "wres": wres(
             headcount,
             recruitment=_sum_shortlisting(f.recruitment_by_ethnicity for f in entered),
@@ -140,7 +144,7 @@ def compute_metric_set(
             accessing_training=_sum_counts(f.non_mandatory_training_by_ethnicity for f in entered),
             survey=_combine_survey(f.wres_survey for f in entered),
             board=_boards(staff, figures, organisations, "board_by_ethnicity", "ethnic_group", ETHNIC_GROUPS),
-            threshold=threshold,
+            threshold=suppressor,
         ),
         "wdes": wdes(
             headcount,
@@ -151,11 +155,11 @@ def compute_metric_set(
                 figures[o].facilitates_disabled_staff_voices if o in figures else None for o in organisations
             ],
             board=_boards(staff, figures, organisations, "board_by_disability", "disability_group", DISABILITY_GROUPS),
-            threshold=threshold,
+            threshold=suppressor,
         ),
-        "pay_gap": pay_gaps(staff, threshold),
-        "representation": representation(headcount, population, threshold),
-        "declaration": declaration_rates(staff, threshold),
+        "pay_gap": pay_gaps(staff, suppressor),
+        "representation": representation(headcount, population, suppressor),
+        "declaration": declaration_rates(staff, suppressor),
         "coverage": coverage,
     }
 
@@ -163,3 +167,157 @@ def compute_metric_set(
 def as_plain_data(metric_set: dict) -> dict:
     """The metric set as JSON-ready dicts, lists, strings and numbers (each Figure as a dict)."""
     return figures_to_dict(metric_set)
+
+
+@dataclass(frozen=True)
+class ScopeSpec:
+    """One scope to compute: an organisation, a place or the ICS, by the organisations it covers."""
+
+    kind: str
+    name: str
+    organisation_ids: frozenset
+    population: PopulationProfile | None = None
+
+
+def compute_metric_sets(
+    staff: Sequence,
+    organisation_figures: Sequence[OrganisationFigures],
+    scopes: Sequence[ScopeSpec],
+    *,
+    year: int,
+    threshold: int = DEFAULT_THRESHOLD,
+) -> dict[str, dict]:
+    """The metric sets of several nested scopes, suppressed together so none gives another away.
+
+    A place's counts are the sums of its organisations' counts, and the ICS's of everything in it. If an
+    organisation's count is withheld but the place total and the other organisations' counts are shown,
+    subtraction recovers it; so is a count of the part of a place (or the ICS) that has no scope of its
+    own. So each scope is first computed on its own, recording every table of counts it publishes; then
+    those tables, linked by "parent = sum of its largest sub-scopes (+ an unpublished remainder)", are
+    suppressed as one system starting from what each scope withheld, and each scope to which that adds a
+    hidden count is computed again with it.
+    Tables that are not additive across scopes (quartile pay bands) keep their own suppression.
+
+    Returns scope name -> metric set (as `compute_metric_set`). Scope names must be unique.
+    """
+    names = [scope.name for scope in scopes]
+    if len(set(names)) != len(names):
+        raise ValueError("Scope names must be unique.")
+
+    def run(scope: ScopeSpec, suppressor: Suppressor) -> dict:
+        return compute_metric_set(
+            staff,
+            organisation_figures,
+            scope_kind=scope.kind,
+            scope_name=scope.name,
+            year=year,
+            organisation_ids=scope.organisation_ids,
+            population=scope.population,
+            threshold=suppressor,
+        )
+
+    recorded: dict[str, dict] = {}
+    first_results: dict[str, dict] = {}
+    first_withheld: dict[str, set] = {}
+    for scope in scopes:
+        suppressor = Suppressor(threshold)
+        first_results[scope.name] = run(scope, suppressor)
+        recorded[scope.name] = {table.name: table for table in suppressor.tables}
+        first_withheld[scope.name] = suppressor.withheld
+
+    counts: dict = {}
+    sums: list[Sum] = []
+    unpublished: set = set()
+    for scope in scopes:
+        for table in recorded[scope.name].values():
+            for key, value in table.counts.items():
+                counts[(scope.name, table.name, key)] = value
+            for s in table.sums:
+                sums.append(
+                    Sum((scope.name, table.name, s.total), tuple((scope.name, table.name, part) for part in s.parts))
+                )
+    same: dict[frozenset, list[ScopeSpec]] = {}
+    for scope in scopes:
+        same.setdefault(scope.organisation_ids, []).append(scope)
+    for twins in same.values():
+        # Scopes over the same organisations publish the same counts: link them so they hide the same ones.
+        for twin in twins[1:]:
+            for table in recorded[twin.name].values():
+                if table.additive:
+                    for key in table.counts:
+                        sums.append(Sum((twin.name, table.name, key), ((twins[0].name, table.name, key),)))
+    for parent in scopes:
+        children = _largest_sub_scopes(parent, scopes)
+        if not children:
+            continue
+        covered = frozenset().union(*(child.organisation_ids for child in children))
+        has_remainder = covered != parent.organisation_ids
+        for table in recorded[parent.name].values():
+            if not table.additive:
+                continue
+            for key, value in table.counts.items():
+                parts = [
+                    (child.name, table.name, key)
+                    for child in children
+                    if key in recorded[child.name].get(table.name, _NO_TABLE).counts
+                ]
+                if has_remainder:
+                    remainder = ("remainder", parent.name, table.name, key)
+                    counts[remainder] = value - sum(counts[part] for part in parts)
+                    unpublished.add(remainder)
+                    parts.append(remainder)
+                if parts:
+                    sums.append(Sum((parent.name, table.name, key), tuple(parts)))
+
+    # Start from what each scope withheld on its own, so the joint pass only adds what subtraction needs;
+    # a scope it adds nothing to keeps its first result.
+    already = {(name, *table_key) for name, withheld in first_withheld.items() for table_key in withheld}
+    level = {scope.name: SCOPE_KINDS.index(scope.kind) for scope in scopes}
+
+    def priority(key) -> tuple:
+        # Hide an organisation's count before a place's, a place's before the ICS's, and a cell before a total.
+        if key[0] == "remainder":
+            return (9, 1)
+        return (level[key[0]], "total" in _flatten(key[2]))
+
+    figures = suppress_linked_counts(
+        counts, sums, threshold, forced=already, unpublished=unpublished, priority=priority
+    )
+    forced: dict[str, set] = {scope.name: set() for scope in scopes}
+    for (scope_name, table_name, key), figure in (item for item in figures.items() if item[0][0] != "remainder"):
+        if figure.suppressed:
+            forced[scope_name].add((table_name, key))
+    return {
+        scope.name: first_results[scope.name]
+        if forced[scope.name] <= first_withheld[scope.name]
+        else run(scope, Suppressor(threshold, forced[scope.name]))
+        for scope in scopes
+    }
+
+
+def _flatten(key) -> tuple:
+    return key if isinstance(key, tuple) else (key,)
+
+
+class _NoTable:
+    counts: dict = {}
+
+
+_NO_TABLE = _NoTable()
+
+
+def _largest_sub_scopes(parent: ScopeSpec, scopes: Sequence[ScopeSpec]) -> list[ScopeSpec]:
+    """The scopes strictly inside `parent` that are not inside another such scope, if they do not overlap."""
+    inside = [s for s in scopes if s.organisation_ids < parent.organisation_ids and s.organisation_ids]
+    largest = [s for s in inside if not any(s.organisation_ids < other.organisation_ids for other in inside)]
+    # Two scopes covering the same organisations: keep one, the other is the same counts again.
+    unique: dict[frozenset, ScopeSpec] = {}
+    for scope in largest:
+        unique.setdefault(scope.organisation_ids, scope)
+    largest = list(unique.values())
+    seen: set = set()
+    for scope in largest:
+        if seen & scope.organisation_ids:
+            return []
+        seen |= scope.organisation_ids
+    return largest

@@ -49,9 +49,10 @@ from .suppression import (
     GROUP_BELOW_THRESHOLD,
     NOT_COMPUTABLE_ZERO_DENOMINATOR,
     Figure,
+    Suppressor,
+    as_suppressor,
     grid_sums,
     percentage,
-    suppress_linked_counts,
 )
 
 QUARTILES = ("lower", "lower_middle", "upper_middle", "upper")
@@ -164,7 +165,7 @@ def pay_gap(
     reference: str,
     comparison: str,
     names: tuple[str, str],
-    threshold: int = DEFAULT_THRESHOLD,
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
 ) -> dict:
     """The six pay gap measures for one characteristic.
 
@@ -179,6 +180,8 @@ def pay_gap(
     "quartiles" (percentage of each group in each quartile pay band) and "population" (headcounts in the
     hourly measures).
     """
+    suppressor = as_suppressor(threshold)
+    threshold = suppressor.threshold
     pair = frozenset((reference, comparison))
     in_measure = [group in pair for group in groups]
     ranked_rates = list(compress(rates, in_measure))
@@ -207,8 +210,8 @@ def pay_gap(
         (comparison, "not_received"): comparison_relevant - len(comparison_bonuses),
     }
     bonus_counts.update(_totals(bonus_counts, (reference, comparison), ("received", "not_received")))
-    bonus_figures = suppress_linked_counts(
-        bonus_counts, grid_sums((reference, comparison), ("received", "not_received")), threshold
+    bonus_figures = suppressor.table(
+        f"paygap.{reference}.bonus", bonus_counts, grid_sums((reference, comparison), ("received", "not_received"))
     )
     result["bonus"] = {
         group: {
@@ -231,7 +234,10 @@ def pay_gap(
         quartile_table[(quartile, reference)] = round(reference_count)
         quartile_table[(quartile, comparison)] = round(comparison_count)
     quartile_table.update(_totals(quartile_table, QUARTILES, (reference, comparison)))
-    quartile_figures = suppress_linked_counts(quartile_table, grid_sums(QUARTILES, (reference, comparison)), threshold)
+    # Quartiles are recomputed within each scope, so a place's table is not the sum of its organisations'.
+    quartile_figures = suppressor.table(
+        f"paygap.{reference}.quartiles", quartile_table, grid_sums(QUARTILES, (reference, comparison)), additive=False
+    )
     sizes = quartile_sizes(len(ranked_rates))
     result["quartiles"] = {
         quartile: {
@@ -276,12 +282,14 @@ def gov_uk_columns(gender: dict) -> dict[str, Figure]:
     return columns
 
 
-def gaps_by_band(hourly_ranked: Sequence, threshold: int = DEFAULT_THRESHOLD) -> dict:
+def gaps_by_band(hourly_ranked: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
     """Mean and median hourly pay gaps within each Agenda for Change band, for each characteristic.
 
     The headcounts behind them (band x group, with totals) are published and suppressed as one table
     per characteristic.
     """
+    suppressor = as_suppressor(threshold)
+    threshold = suppressor.threshold
     bands = [band.value for band in AFC_BANDS]
     in_band: dict[str, list] = {band: [] for band in bands}
     for row in map(attrgetter("pay_band", "hourly_rate", "sex", "ethnic_group", "disability_group"), hourly_ranked):
@@ -297,7 +305,9 @@ def gaps_by_band(hourly_ranked: Sequence, threshold: int = DEFAULT_THRESHOLD) ->
                 rates_of[(band, group)] = [row[1] for row in in_band[band] if row[position] == group]
                 counts[(band, group)] = len(rates_of[(band, group)])
         counts.update(_totals(counts, bands, (reference, comparison)))
-        figures = suppress_linked_counts(counts, grid_sums(bands, (reference, comparison)), threshold)
+        figures = suppressor.table(
+            f"paygap.{characteristic}.by_band", counts, grid_sums(bands, (reference, comparison))
+        )
         result[characteristic] = {
             band: {
                 "headcount": {reference: figures[(band, reference)], comparison: figures[(band, comparison)]},
@@ -313,7 +323,7 @@ def gaps_by_band(hourly_ranked: Sequence, threshold: int = DEFAULT_THRESHOLD) ->
     return result
 
 
-def pay_gaps(staff: Sequence, threshold: int = DEFAULT_THRESHOLD) -> dict:
+def pay_gaps(staff: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
     """Gender, ethnicity and disability pay gaps, the gov.uk columns, and the gaps within each AfC band."""
     hourly_ranked = hourly_pay_population(staff)
     relevant = bonus_population(staff)

@@ -23,10 +23,9 @@ from .suppression import (
     NOT_COMPUTABLE_NO_DATA,
     Figure,
     Sum,
-    count_figure,
+    Suppressor,
+    as_suppressor,
     percentage,
-    suppress_counts_with_total,
-    suppress_linked_counts,
 )
 
 
@@ -48,11 +47,12 @@ class PopulationProfile:
     verified: bool = False
 
 
-def _share_of_known(counts: Mapping[str, int], focus: str, other: str, unknown: str, threshold: int) -> dict:
-    figures = suppress_counts_with_total({focus: counts[focus], other: counts[other]}, threshold)
+def _share_of_known(counts: Mapping[str, int], focus: str, other: str, unknown: str, suppressor: Suppressor) -> dict:
+    threshold = suppressor.threshold
+    figures = suppressor.counts_with_total(f"representation.{focus}", {focus: counts[focus], other: counts[other]})
     return {
         "known_headcount": figures["total"],
-        "unknown_headcount": count_figure(counts[unknown], threshold),
+        "unknown_headcount": suppressor.count(f"representation.{focus}.unknown", counts[unknown]),
         "workforce_percent": percentage(counts[focus], counts[focus] + counts[other], threshold, figures[focus]),
     }
 
@@ -72,13 +72,15 @@ def _compare(result: dict, population_percent: float | None) -> dict:
 
 
 def representation(
-    headcount: Sequence, population: PopulationProfile | None, threshold: int = DEFAULT_THRESHOLD
+    headcount: Sequence, population: PopulationProfile | None, threshold: "int | Suppressor" = DEFAULT_THRESHOLD
 ) -> dict:
     """BME and disabled shares of the workforce against the population, and the workforce age profile.
 
     "difference" is workforce minus population in percentage points (negative: under-represented).
     The age profile gives the count and percentage of staff in each age band and aged 55 and over.
     """
+    suppressor = as_suppressor(threshold)
+    threshold = suppressor.threshold
     ethnic = Counter(map(attrgetter("ethnic_group"), headcount))
     disability = Counter(map(attrgetter("disability_group"), headcount))
     ethnicity = _share_of_known(
@@ -86,14 +88,14 @@ def representation(
         EthnicGroup.BME.value,
         EthnicGroup.WHITE.value,
         EthnicGroup.UNKNOWN.value,
-        threshold,
+        suppressor,
     )
     disabled = _share_of_known(
         {group.value: disability[group.value] for group in DisabilityGroup},
         DisabilityGroup.DISABLED.value,
         DisabilityGroup.NON_DISABLED.value,
         DisabilityGroup.UNKNOWN.value,
-        threshold,
+        suppressor,
     )
 
     ages = Counter(map(attrgetter("age_band"), headcount))
@@ -101,10 +103,10 @@ def representation(
     age_counts["unknown"] = len(headcount) - sum(age_counts.values())
     age_counts["total"] = sum(age_counts.values())
     age_counts["55_and_over"] = sum(ages[band] for band in AGED_55_AND_OVER)
-    age_figures = suppress_linked_counts(
+    age_figures = suppressor.table(
+        "representation.age",
         age_counts,
         [Sum("total", (*AGE_BANDS, "unknown")), Sum("55_and_over", tuple(sorted(AGED_55_AND_OVER)))],
-        threshold,
     )
     known_ages = age_counts["total"] - age_counts["unknown"]
     age_profile = {

@@ -24,7 +24,7 @@ A figure that cannot be calculated at all (a zero denominator, no data) is not s
 The threshold is passed in to every function (no settings import), defaulting to `DEFAULT_THRESHOLD`.
 """
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -147,6 +147,9 @@ def suppress_linked_counts(
     counts: Mapping[Hashable, int],
     sums: Iterable[Sum],
     threshold: int = DEFAULT_THRESHOLD,
+    forced: Collection[Hashable] = (),
+    unpublished: Collection[Hashable] = (),
+    priority=None,
 ) -> dict[Hashable, Figure]:
     """Suppress counts that are published together with totals, so none can be worked out.
 
@@ -160,57 +163,62 @@ def suppress_linked_counts(
       clusters can do that even when each sum has two or more withheld counts), withhold the
       next-smallest count in a sum that contains it.
 
-    Returns a `Figure` for every key of `counts`. Only exact recovery is prevented: bounds (a count is
-    at least 0) are not modelled beyond preferring non-zero counts for secondary suppression.
+    `forced` keys are withheld from the start (a joint pass over several scopes decided so).
+    `unpublished` keys are counts that take part in the sums but are never shown (for example what is
+    left of a place once its organisations are taken away); they must not be worked out either when they
+    are small, and get no Figure. `priority(key)`, if given, orders the candidates for secondary
+    suppression before their size (lower first), e.g. to hide an organisation's count before the ICS's.
+
+    Returns a `Figure` for every published key of `counts`. Only exact recovery is prevented: bounds (a
+    count is at least 0) are not modelled beyond preferring non-zero counts for secondary suppression.
     """
     sums = [s for s in sums if s.parts]
-    primary = {key for key, value in counts.items() if is_small(value, threshold)}
-    withheld = set(primary)
-    if withheld:
+    unpublished = set(unpublished)
+    primary = {key for key, value in counts.items() if is_small(value, threshold) and key not in unpublished}
+    withheld = primary | set(forced) | unpublished
+    if primary or forced or any(is_small(counts[key], threshold) for key in unpublished):
         order = {key: position for position, key in enumerate(counts)}
+        rank = {key: priority(key) for key in counts} if priority else dict.fromkeys(counts, 0)
         members = [(s.total, *s.parts) for s in sums]
-        sums_of = {}
+        sums_of: dict = {}
         for index, keys in enumerate(members):
             for key in keys:
                 sums_of.setdefault(key, []).append(index)
+
+        def protected(key) -> bool:
+            return key not in unpublished or is_small(counts[key], threshold)
 
         def companion(keys) -> Hashable | None:
             candidates = [key for key in keys if key not in withheld]
             if not candidates:
                 return None
-            return min(candidates, key=lambda key: (counts[key] == 0, counts[key], order[key]))
+            return min(candidates, key=lambda key: (counts[key] == 0, rank[key], counts[key], order[key]))
 
         while True:
             changed = True
             while changed:
                 changed = False
                 for keys in members:
-                    if sum(key in withheld for key in keys) == 1:
+                    alone = [key for key in keys if key in withheld]
+                    if len(alone) == 1 and protected(alone[0]):
                         extra = companion(keys)
                         if extra is not None:
                             withheld.add(extra)
                             changed = True
-            exposed = _recoverable(withheld, sums)
-            if not exposed:
-                break
+            exposed = sorted((key for key in _recoverable(withheld, sums) if protected(key)), key=order.__getitem__)
             added = False
-            for key in sorted(exposed, key=order.__getitem__):
-                if key not in _recoverable(withheld, sums):
-                    continue
-                neighbours = [k for index in sums_of.get(key, []) for k in members[index]]
-                extra = companion(neighbours)
-                if extra is None:
-                    # Every count beside it is withheld already: widen to any sum touching a withheld count.
-                    extra = companion([k for keys in members if withheld.intersection(keys) for k in keys])
+            for key in exposed:
+                extra = _nearest_companion(key, withheld, members, sums_of, counts, order, rank)
                 if extra is not None:
                     withheld.add(extra)
                     added = True
-                    break
             if not added:
                 break
 
     figures = {}
     for key, value in counts.items():
+        if key in unpublished:
+            continue
         if key in primary:
             figures[key] = Figure.withheld(SMALL_NUMBER)
         elif key in withheld:
@@ -222,11 +230,70 @@ def suppress_linked_counts(
     return figures
 
 
+def _nearest_companion(key, withheld, members, sums_of, counts, order, rank, hops: int = 3):
+    """The count to withhold next to protect `key`: the smallest non-zero count in a sum containing it,
+    or failing that in a sum containing a withheld count of those sums (up to `hops` steps away); a zero
+    only when no non-zero count is near. Hiding zeros protects little (they are often pinned by other
+    zeros), so a wider search for a non-zero count ends the search far sooner.
+    """
+    frontier, seen_sums, zeros = {key}, set(), []
+    for _ in range(hops):
+        candidates, next_frontier = [], set()
+        for current in frontier:
+            for index in sums_of.get(current, ()):
+                if index in seen_sums:
+                    continue
+                seen_sums.add(index)
+                for member in members[index]:
+                    if member in withheld:
+                        next_frontier.add(member)
+                    elif counts[member]:
+                        candidates.append(member)
+                    else:
+                        zeros.append(member)
+        if candidates:
+            return min(candidates, key=lambda k: (rank[k], counts[k], order[k]))
+        frontier = next_frontier - frontier
+    if zeros:
+        return min(zeros, key=order.__getitem__)
+    everything = [k for keys in members if withheld.intersection(keys) for k in keys if k not in withheld]
+    return min(everything, key=lambda k: (counts[k] == 0, rank[k], counts[k], order[k])) if everything else None
+
+
 _PRIME = (1 << 61) - 1
 
 
 def _recoverable(withheld: set, sums: list[Sum]) -> set:
     """The withheld counts that the published sums determine exactly, given every shown count.
+
+    Sums that share no withheld count are independent systems, solved one at a time.
+    """
+    parent: dict = {}
+
+    def find(key):
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    involved = []
+    for s in sums:
+        keys = [key for key in (s.total, *s.parts) if key in withheld]
+        if keys:
+            involved.append((s, keys[0]))
+            for key in keys[1:]:
+                parent[find(key)] = find(keys[0])
+    systems: dict = {}
+    for s, key in involved:
+        systems.setdefault(find(key), []).append(s)
+    recovered: set = set()
+    for system in systems.values():
+        recovered |= _recoverable_in_system(withheld, system)
+    return recovered
+
+
+def _recoverable_in_system(withheld: set, sums: list[Sum]) -> set:
+    """`_recoverable` for one connected system of sums.
 
     Each sum is a linear equation total - sum(parts) = 0; the shown counts move to the right-hand side,
     so only the coefficients of withheld counts matter. A withheld count is determined exactly when its
@@ -234,7 +301,11 @@ def _recoverable(withheld: set, sums: list[Sum]) -> set:
     has no other entry. Arithmetic is modulo a 61-bit prime (the coefficients are all +1/-1, so no
     realistic table can make a minor divisible by it), which keeps this fast without floating error.
     """
-    columns = {key: index for index, key in enumerate(withheld)}
+    columns: dict = {}
+    for s in sums:
+        for key in (s.total, *s.parts):
+            if key in withheld and key not in columns:
+                columns[key] = len(columns)
     pivots: dict[int, dict[int, int]] = {}
     for s in sums:
         row: dict[int, int] = {}
@@ -294,3 +365,60 @@ def figures_to_dict(value):
     if isinstance(value, list | tuple):
         return [figures_to_dict(item) for item in value]
     return value
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedTable:
+    """The counts and sums one calculation published, as recorded for a joint pass over several scopes.
+
+    `additive` is True when the same table for a place equals the sum of its organisations' tables
+    (headcounts are; quartile pay bands, recomputed within each scope, are not).
+    """
+
+    name: str
+    counts: dict
+    sums: tuple
+    additive: bool
+
+
+class Suppressor:
+    """Applies the suppression rule to each table of counts a scope publishes, and records them.
+
+    The calculations call `table` (counts with their sums) and `count` (a count published on its own)
+    instead of the module functions, so that `metric_set.compute_metric_sets` can suppress every scope
+    together: a count withheld for an organisation must not be recoverable by subtracting the other
+    organisations from their place. `forced` holds the (table name, key) pairs that joint pass withheld.
+    """
+
+    def __init__(self, threshold: int = DEFAULT_THRESHOLD, forced: Collection[tuple] = frozenset()):
+        self.threshold = threshold
+        self.forced = frozenset(forced)
+        self.tables: list[PublishedTable] = []
+        self.withheld: set[tuple] = set()
+
+    def table(
+        self, name: str, counts: Mapping[Hashable, int], sums: Iterable[Sum], additive: bool = True
+    ) -> dict[Hashable, Figure]:
+        sums = tuple(sums)
+        forced = [key for key in counts if (name, key) in self.forced]
+        self.tables.append(PublishedTable(name, dict(counts), sums, additive))
+        figures = suppress_linked_counts(counts, sums, self.threshold, forced=forced)
+        self.withheld.update((name, key) for key, figure in figures.items() if figure.suppressed)
+        return figures
+
+    def counts_with_total(self, name: str, counts: Mapping[Hashable, int], total: Hashable = "total"):
+        with_total = dict(counts)
+        with_total[total] = sum(counts.values())
+        return self.table(name, with_total, [Sum(total, tuple(counts))])
+
+    def count(self, name: str, value: int) -> Figure:
+        return self.table(name, {name: value}, ())[name]
+
+
+def as_suppressor(threshold: "int | Suppressor") -> Suppressor:
+    """A Suppressor for a plain threshold (the calculations accept either)."""
+    return threshold if isinstance(threshold, Suppressor) else Suppressor(threshold)
+
+
+def threshold_of(threshold: "int | Suppressor") -> int:
+    return threshold.threshold if isinstance(threshold, Suppressor) else threshold

@@ -13,10 +13,10 @@ from .suppression import (
     GROUP_BELOW_THRESHOLD,
     NOT_COMPUTABLE_NO_DATA,
     Figure,
-    count_figure,
+    Suppressor,
+    as_suppressor,
     group_is_too_small,
     percentage,
-    suppress_counts_with_total,
 )
 
 BOARD_MEMBERSHIPS = ("all_members", "voting_members", "executive_members")
@@ -37,8 +37,9 @@ def combine_survey_results(results: Sequence[SurveyResult]) -> SurveyResult | No
 def survey_comparison(
     results: Mapping[str, SurveyResult],
     groups: Sequence[str],
-    threshold: int = DEFAULT_THRESHOLD,
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
     decimals: int = 1,
+    name: str = "survey",
 ) -> dict:
     """Each group's survey figure and respondents, and the difference between the two groups.
 
@@ -46,6 +47,8 @@ def survey_comparison(
     the respondent count itself is a count of people and suppressed like one. "difference" is the second
     group's figure minus the first's (e.g. BME minus White), in percentage points (or score points).
     """
+    suppressor = as_suppressor(threshold)
+    threshold = suppressor.threshold
     comparison: dict = {}
     values = []
     for group in groups:
@@ -60,7 +63,7 @@ def survey_comparison(
         small = group_is_too_small(result.respondents, threshold)
         comparison[group] = {
             "value": Figure.withheld(GROUP_BELOW_THRESHOLD) if small else Figure.shown(result.value, decimals),
-            "respondents": count_figure(result.respondents, threshold),
+            "respondents": suppressor.count(f"{name}.{group}.respondents", result.respondents),
         }
         values.append(None if small else result.value)
     if len(groups) == 2 and None not in values:
@@ -100,7 +103,7 @@ def board_versus_workforce(
     workforce: Mapping[str, int],
     groups: Sequence[str],
     focus_group: str,
-    threshold: int = DEFAULT_THRESHOLD,
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
 ) -> dict:
     """The focus group's share of the board minus its share of the workforce, in percentage points.
 
@@ -109,15 +112,17 @@ def board_versus_workforce(
     are measured the same way. The board counts are published with their total, so they are suppressed
     together; a share whose count is suppressed is withheld, and so is the difference.
     """
+    suppressor = as_suppressor(threshold)
+    threshold = suppressor.threshold
     workforce_total = sum(workforce.get(group, 0) for group in groups)
     workforce_share = percentage(workforce.get(focus_group, 0), workforce_total, threshold, decimals=1)
-    workforce_count = count_figure(workforce.get(focus_group, 0), threshold)
+    workforce_count = suppressor.count(f"board.{focus_group}.workforce", workforce.get(focus_group, 0))
     if workforce_count.suppressed and workforce_share.is_available:
         workforce_share = Figure.withheld(DERIVED_FROM_SUPPRESSED_COUNT)
     result: dict = {"workforce_share": workforce_share}
     for membership in BOARD_MEMBERSHIPS:
         counts = {group: getattr(board, membership).get(group, 0) for group in groups}
-        figures = suppress_counts_with_total(counts, threshold)
+        figures = suppressor.counts_with_total(f"board.{focus_group}.{membership}", counts)
         total = figures.pop("total")
         board_total = sum(counts.values())
         share = percentage(counts[focus_group], board_total, threshold, figures[focus_group])

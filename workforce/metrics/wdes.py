@@ -36,7 +36,15 @@ from workforce.vocabulary import DisabilityGroup
 from .bands import band_distribution, workforce_counts
 from .inputs import DISABILITY_GROUPS, BoardComposition, Shortlisting, SurveyResult
 from .likelihood import relative_likelihood
-from .suppression import DEFAULT_THRESHOLD, NOT_COMPUTABLE_NO_DATA, Figure, count_figure, percentage
+from .suppression import (
+    DEFAULT_THRESHOLD,
+    NOT_COMPUTABLE_NO_DATA,
+    Figure,
+    Suppressor,
+    as_suppressor,
+    percentage,
+    threshold_of,
+)
 from .survey import board_versus_workforce, survey_comparison
 
 DISABLED = DisabilityGroup.DISABLED.value
@@ -56,25 +64,29 @@ SURVEY_METRICS = {
 }
 
 
-def metric_1(headcount: Sequence, threshold: int = DEFAULT_THRESHOLD) -> dict:
+def metric_1(headcount: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
     """Staff by band/grade and disability group, clinical and non-clinical, with clusters."""
     return band_distribution(headcount, "disability_group", DISABILITY_GROUPS, threshold)
 
 
-def _group_rates(events: Mapping[str, int], totals: Mapping[str, int], event_key: str, total_key: str, threshold: int):
+def _group_rates(
+    name: str, events: Mapping[str, int], totals: Mapping[str, int], event_key: str, total_key: str, threshold
+):
+    suppressor = as_suppressor(threshold)
+    threshold = suppressor.threshold
     groups = {}
     for group in DISABILITY_GROUPS:
         event_count, total = events.get(group, 0), totals.get(group, 0)
-        event_figure = count_figure(event_count, threshold)
+        event_figure = suppressor.count(f"{name}.{group}.{event_key}", event_count)
         groups[group] = {
-            total_key: count_figure(total, threshold),
+            total_key: suppressor.count(f"{name}.{group}.{total_key}", total),
             event_key: event_figure,
             "rate": percentage(event_count, total, threshold, event_figure),
         }
     return groups
 
 
-def metric_2(recruitment: Mapping[str, Shortlisting], threshold: int = DEFAULT_THRESHOLD) -> dict:
+def metric_2(recruitment: Mapping[str, Shortlisting], threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
     """Relative likelihood of non-disabled applicants being appointed from shortlisting compared with disabled."""
     shortlisted = {group: figures.shortlisted for group, figures in recruitment.items()}
     appointed = {group: figures.appointed for group, figures in recruitment.items()}
@@ -87,14 +99,16 @@ def metric_2(recruitment: Mapping[str, Shortlisting], threshold: int = DEFAULT_T
             first_group="non-disabled applicants",
             second_group="disabled applicants",
             event="appointed from shortlisting",
-            threshold=threshold,
+            threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates(appointed, shortlisted, "appointed", "shortlisted", threshold),
+        "groups": _group_rates("wdes.2", appointed, shortlisted, "appointed", "shortlisted", threshold),
     }
 
 
 def metric_3(
-    entering_capability: Mapping[str, int], headcount_by_group: Mapping[str, int], threshold: int = DEFAULT_THRESHOLD
+    entering_capability: Mapping[str, int],
+    headcount_by_group: Mapping[str, int],
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
 ) -> dict:
     """Relative likelihood of disabled staff entering the formal capability process compared with non-disabled."""
     return {
@@ -106,18 +120,20 @@ def metric_3(
             first_group="disabled staff",
             second_group="non-disabled staff",
             event="entering the formal capability process",
-            threshold=threshold,
+            threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates(entering_capability, headcount_by_group, "entering", "headcount", threshold),
+        "groups": _group_rates("wdes.3", entering_capability, headcount_by_group, "entering", "headcount", threshold),
     }
 
 
-def survey_metrics(survey: Mapping[str, Mapping[str, SurveyResult]], threshold: int = DEFAULT_THRESHOLD) -> dict:
+def survey_metrics(
+    survey: Mapping[str, Mapping[str, SurveyResult]], threshold: "int | Suppressor" = DEFAULT_THRESHOLD
+) -> dict:
     """Metrics 4a-4d, 5, 6, 7, 8 and 9a: non-disabled and disabled side by side, and disabled minus non-disabled."""
     return {
         metric: {
             "title": title,
-            **survey_comparison(survey.get(metric, {}), (NON_DISABLED, DISABLED), threshold, 1),
+            **survey_comparison(survey.get(metric, {}), (NON_DISABLED, DISABLED), threshold, 1, f"wdes.{metric}"),
         }
         for metric, title in SURVEY_METRICS.items()
     }
@@ -142,7 +158,7 @@ def metric_9b(answers: Sequence[bool | None]) -> dict:
 
 
 def metric_10(
-    board: BoardComposition, headcount_by_group: Mapping[str, int], threshold: int = DEFAULT_THRESHOLD
+    board: BoardComposition, headcount_by_group: Mapping[str, int], threshold: "int | Suppressor" = DEFAULT_THRESHOLD
 ) -> dict:
     """Disabled share of the board (all, voting, executive) minus disabled share of the workforce, points."""
     return board_versus_workforce(board, headcount_by_group, DISABILITY_GROUPS, DISABLED, threshold)
@@ -156,7 +172,7 @@ def wdes(
     survey: Mapping[str, Mapping[str, SurveyResult]],
     facilitates_voices: Sequence[bool | None],
     board: BoardComposition,
-    threshold: int = DEFAULT_THRESHOLD,
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
 ) -> dict[str, dict]:
     """All WDES metrics for one scope, keyed "1", "2", "3", "4a".."4d", "5".."8", "9a", "9b", "10"."""
     by_group = workforce_counts(headcount, "disability_group", DISABILITY_GROUPS)

@@ -36,7 +36,7 @@ from workforce.vocabulary import EthnicGroup
 from .bands import band_distribution, workforce_counts
 from .inputs import ETHNIC_GROUPS, BoardComposition, Shortlisting, SurveyResult
 from .likelihood import relative_likelihood
-from .suppression import DEFAULT_THRESHOLD, count_figure, percentage
+from .suppression import DEFAULT_THRESHOLD, Suppressor, as_suppressor, percentage, threshold_of
 from .survey import board_versus_workforce, survey_comparison
 
 WHITE = EthnicGroup.WHITE.value
@@ -50,25 +50,29 @@ SURVEY_INDICATORS = {
 }
 
 
-def indicator_1(headcount: Sequence, threshold: int = DEFAULT_THRESHOLD) -> dict:
+def indicator_1(headcount: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
     """Staff by band/grade and ethnic group, clinical and non-clinical, with clusters (`bands.band_distribution`)."""
     return band_distribution(headcount, "ethnic_group", ETHNIC_GROUPS, threshold)
 
 
-def _group_rates(events: Mapping[str, int], totals: Mapping[str, int], event_key: str, total_key: str, threshold: int):
+def _group_rates(
+    name: str, events: Mapping[str, int], totals: Mapping[str, int], event_key: str, total_key: str, threshold
+):
+    suppressor = as_suppressor(threshold)
+    threshold = suppressor.threshold
     groups = {}
     for group in ETHNIC_GROUPS:
         event_count, total = events.get(group, 0), totals.get(group, 0)
-        event_figure = count_figure(event_count, threshold)
+        event_figure = suppressor.count(f"{name}.{group}.{event_key}", event_count)
         groups[group] = {
-            total_key: count_figure(total, threshold),
+            total_key: suppressor.count(f"{name}.{group}.{total_key}", total),
             event_key: event_figure,
             "rate": percentage(event_count, total, threshold, event_figure),
         }
     return groups
 
 
-def indicator_2(recruitment: Mapping[str, Shortlisting], threshold: int = DEFAULT_THRESHOLD) -> dict:
+def indicator_2(recruitment: Mapping[str, Shortlisting], threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
     """Relative likelihood of White applicants being appointed from shortlisting compared with BME applicants."""
     shortlisted = {group: figures.shortlisted for group, figures in recruitment.items()}
     appointed = {group: figures.appointed for group, figures in recruitment.items()}
@@ -81,14 +85,16 @@ def indicator_2(recruitment: Mapping[str, Shortlisting], threshold: int = DEFAUL
             first_group="White applicants",
             second_group="BME applicants",
             event="appointed from shortlisting",
-            threshold=threshold,
+            threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates(appointed, shortlisted, "appointed", "shortlisted", threshold),
+        "groups": _group_rates("wres.2", appointed, shortlisted, "appointed", "shortlisted", threshold),
     }
 
 
 def indicator_3(
-    entering_disciplinary: Mapping[str, int], headcount_by_group: Mapping[str, int], threshold: int = DEFAULT_THRESHOLD
+    entering_disciplinary: Mapping[str, int],
+    headcount_by_group: Mapping[str, int],
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
 ) -> dict:
     """Relative likelihood of BME staff entering the formal disciplinary process compared with White staff."""
     return {
@@ -100,14 +106,16 @@ def indicator_3(
             first_group="BME staff",
             second_group="White staff",
             event="entering the formal disciplinary process",
-            threshold=threshold,
+            threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates(entering_disciplinary, headcount_by_group, "entering", "headcount", threshold),
+        "groups": _group_rates("wres.3", entering_disciplinary, headcount_by_group, "entering", "headcount", threshold),
     }
 
 
 def indicator_4(
-    accessing_training: Mapping[str, int], headcount_by_group: Mapping[str, int], threshold: int = DEFAULT_THRESHOLD
+    accessing_training: Mapping[str, int],
+    headcount_by_group: Mapping[str, int],
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
 ) -> dict:
     """Relative likelihood of White staff accessing non-mandatory training and CPD compared with BME staff."""
     return {
@@ -119,24 +127,27 @@ def indicator_4(
             first_group="White staff",
             second_group="BME staff",
             event="accessing non-mandatory training and CPD",
-            threshold=threshold,
+            threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates(accessing_training, headcount_by_group, "accessing", "headcount", threshold),
+        "groups": _group_rates("wres.4", accessing_training, headcount_by_group, "accessing", "headcount", threshold),
     }
 
 
 def indicators_5_to_8(
-    survey: Mapping[str, Mapping[str, SurveyResult]], threshold: int = DEFAULT_THRESHOLD
+    survey: Mapping[str, Mapping[str, SurveyResult]], threshold: "int | Suppressor" = DEFAULT_THRESHOLD
 ) -> dict[str, dict]:
     """Staff survey indicators 5-8: White and BME percentages, respondents, and BME minus White."""
     return {
-        indicator: {"title": title, **survey_comparison(survey.get(indicator, {}), (WHITE, BME), threshold)}
+        indicator: {
+            "title": title,
+            **survey_comparison(survey.get(indicator, {}), (WHITE, BME), threshold, name=f"wres.{indicator}"),
+        }
         for indicator, title in SURVEY_INDICATORS.items()
     }
 
 
 def indicator_9(
-    board: BoardComposition, headcount_by_group: Mapping[str, int], threshold: int = DEFAULT_THRESHOLD
+    board: BoardComposition, headcount_by_group: Mapping[str, int], threshold: "int | Suppressor" = DEFAULT_THRESHOLD
 ) -> dict:
     """BME share of the board (all, voting, executive) minus BME share of the workforce, percentage points."""
     return board_versus_workforce(board, headcount_by_group, ETHNIC_GROUPS, BME, threshold)
@@ -150,7 +161,7 @@ def wres(
     accessing_training: Mapping[str, int],
     survey: Mapping[str, Mapping[str, SurveyResult]],
     board: BoardComposition,
-    threshold: int = DEFAULT_THRESHOLD,
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
 ) -> dict[str, dict]:
     """All WRES indicators for one scope, keyed "1" to "9" (5-8 each under its own number)."""
     by_group = workforce_counts(headcount, "ethnic_group", ETHNIC_GROUPS)
