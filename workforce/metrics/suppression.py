@@ -18,8 +18,17 @@ The rule (issue 4, "Small-number suppression"), as implemented here:
    ("derived from a suppressed count"). Relative likelihoods are not withheld for a small numerator:
    the issue's own published example (2 of 10 BME applicants appointed) must give 1.50.
 
+5. **Across scopes.** A place's counts are its organisations' counts added up, and the ICS's are
+   everything's. `metric_set.compute_metric_sets` suppresses the organisation, place and ICS tables as
+   one linked system (through `Suppressor`), so a hidden organisation count cannot be recovered by
+   subtracting its sister organisations from the place total either.
+
 A figure that cannot be calculated at all (a zero denominator, no data) is not suppressed: it carries a
 "not computable: ..." reason and a note saying which part was zero.
+
+Known limit: a relative likelihood is shown with the group sizes beside it, so with a small numerator
+(2 of 10 appointed) the ratio and the other group's counts still let a reader work the small number
+back out. The issue's published example requires the ratio to be shown; the counts are starred.
 
 The threshold is passed in to every function (no settings import), defaulting to `DEFAULT_THRESHOLD`.
 """
