@@ -282,17 +282,21 @@ def gov_uk_columns(gender: dict) -> dict[str, Figure]:
     return columns
 
 
-def gaps_by_band(hourly_ranked: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
+def gaps_by_band(
+    hourly_ranked: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD, columns: dict | None = None
+) -> dict:
     """Mean and median hourly pay gaps within each Agenda for Change band, for each characteristic.
 
     The headcounts behind them (band x group, with totals) are published and suppressed as one table
-    per characteristic.
+    per characteristic. `columns` may pass the fields already read (as `pay_gaps` does).
     """
     suppressor = as_suppressor(threshold)
     threshold = suppressor.threshold
     bands = [band.value for band in AFC_BANDS]
     in_band: dict[str, list] = {band: [] for band in bands}
-    for row in map(attrgetter("pay_band", "hourly_rate", "sex", "ethnic_group", "disability_group"), hourly_ranked):
+    fields = ("pay_band", "hourly_rate", "sex", "ethnic_group", "disability_group")
+    columns = columns or _columns(hourly_ranked, fields)
+    for row in zip(*(columns[field] for field in fields), strict=True):
         members = in_band.get(row[0])
         if members is not None:
             members.append(row)
@@ -327,15 +331,17 @@ def pay_gaps(staff: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD)
     """Gender, ethnicity and disability pay gaps, the gov.uk columns, and the gaps within each AfC band."""
     hourly_ranked = hourly_pay_population(staff)
     relevant = bonus_population(staff)
-    rates = list(map(_hourly_rate, hourly_ranked))
+    # Read each field once into a column; the three characteristics and the by-band gaps share them.
+    hourly_columns = _columns(hourly_ranked, ("hourly_rate", "sex", "ethnic_group", "disability_group", "pay_band"))
+    relevant_columns = _columns(relevant, ("sex", "ethnic_group", "disability_group"))
     paid_bonus = [member for member in relevant if member.bonus_pay > 0]
     result: dict = {}
     for characteristic, (attribute, reference, comparison, *names) in CHARACTERISTICS.items():
         group_of = attrgetter(attribute)
         result[characteristic] = pay_gap(
-            rates,
-            list(map(group_of, hourly_ranked)),
-            list(map(group_of, relevant)),
+            hourly_columns["hourly_rate"],
+            hourly_columns[attribute],
+            relevant_columns[attribute],
             [(member.bonus_pay, group_of(member)) for member in paid_bonus],
             reference,
             comparison,
@@ -343,8 +349,12 @@ def pay_gaps(staff: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD)
             threshold,
         )
     result["gov_uk"] = gov_uk_columns(result["gender"])
-    result["by_band"] = gaps_by_band(hourly_ranked, threshold)
+    result["by_band"] = gaps_by_band(hourly_ranked, threshold, hourly_columns)
     return result
+
+
+def _columns(members: Sequence, fields: tuple[str, ...]) -> dict[str, list]:
+    return {field: list(map(attrgetter(field), members)) for field in fields}
 
 
 __all__ = [
