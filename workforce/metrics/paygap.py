@@ -23,9 +23,11 @@ Readings of the rules, made explicit:
   with a positive hourly rate and contracted hours; anyone without hours or an hourly rate is left out
   (they cannot be ranked). Bonus measures use every relevant employee, full pay or not (paras 10-12
   say "relevant employees").
-- Quartile sizes when the count is not divisible by 4: the extra one, two or three employees go to the
-  lower quartile; the lower and upper middle; the lower, lower middle and upper middle quartiles, as
-  gov.uk's guidance to employers spreads them (people are ranked lowest paid first).
+- Quartile sizes when the count is not divisible by 4: the regulations say only "so far as possible" an
+  equal number. The extra one, two or three employees go to the lower quartile; the lower and upper
+  middle; the lower, lower middle and upper middle quartiles (people ranked lowest paid first). This is
+  the split published employer methodologies attribute to the government's guidance; the gov.uk page
+  itself could not be read when this was written, so check it there.
 - Ties across a quartile boundary are split in proportion: a quartile holding k of the t employees on a
   rate, of whom m are men, counts k*m/t men and k*(t-m)/t women (fractions of a person are kept until
   the percentage is rounded).
@@ -100,7 +102,8 @@ _bonus_pay = attrgetter("bonus_pay")
 
 
 def quartile_sizes(count: int) -> tuple[int, int, int, int]:
-    """Four sections as equal as possible, extras to lower, then upper middle, then lower middle."""
+    """Four sections as equal as possible: 1 extra to the lower; 2 to lower and upper middle; 3 to lower,
+    lower middle and upper middle (see the module docstring for where this split comes from)."""
     base, extra = divmod(count, 4)
     bonus = {0: (0, 0, 0, 0), 1: (1, 0, 0, 0), 2: (1, 0, 1, 0), 3: (1, 1, 1, 0)}[extra]
     return tuple(base + b for b in bonus)

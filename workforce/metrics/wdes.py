@@ -12,9 +12,10 @@ Metric 2   Relative likelihood of non-disabled applicants being appointed from s
            disabled applicants: (ND appointed / ND shortlisted) / (D appointed / D shortlisted).
 Metric 3   Relative likelihood of disabled staff entering the formal capability process (on the grounds of
            performance, not ill health) compared with non-disabled staff:
-           (D entering / D headcount) / (ND entering / ND headcount). The WDES guidance asks for this as a
-           two-year rolling average; the counts passed in are used as given, so phase 2 decides whether to
-           pass one year or the two-year average.
+           (D entering / D headcount) / (ND entering / ND headcount). As far as recalled, the WDES
+           guidance asks for this as a two-year rolling average (not checked against the current
+           guidance text); the counts passed in are used as given, so the caller decides whether to pass
+           one year or the two-year average.
 Metric 4   NHS Staff Survey: (a) harassment, bullying or abuse from i) patients, relatives or the public,
            ii) managers (4b), iii) other colleagues (4c); (d) the last such experience reported (4d).
 Metric 5   Believing the organisation provides equal opportunities for career progression or promotion.

@@ -14,8 +14,9 @@ Indicator 2  Relative likelihood of White applicants being appointed from shortl
              applicants: (White appointed / White shortlisted) / (BME appointed / BME shortlisted).
 Indicator 3  Relative likelihood of BME staff entering the formal disciplinary process compared with White
              staff: (BME entering / BME headcount) / (White entering / White headcount). The guidance
-             measures entry by the start of a formal disciplinary investigation; the counts are what the
-             EDI lead enters for the year.
+             measures entry by the start of a formal disciplinary investigation and, as far as recalled,
+             asks for a two-year rolling average (not checked against the current guidance text); the
+             counts passed in are used as given, so the caller decides which to pass.
 Indicator 4  Relative likelihood of White staff accessing non-mandatory training and CPD compared with BME
              staff: (White accessing / White headcount) / (BME accessing / BME headcount).
 Indicators 5-8  NHS Staff Survey, White and BME side by side:
