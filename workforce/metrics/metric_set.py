@@ -259,7 +259,7 @@ def compute_metric_sets(
                 parts = [
                     (child.name, table.name, key)
                     for child in children
-                    if key in recorded[child.name].get(table.name, _NO_TABLE).counts
+                    if table.name in recorded[child.name] and key in recorded[child.name][table.name].counts
                 ]
                 if has_remainder:
                     remainder = ("remainder", parent.name, table.name, key)
@@ -297,13 +297,6 @@ def compute_metric_sets(
 
 def _flatten(key) -> tuple:
     return key if isinstance(key, tuple) else (key,)
-
-
-class _NoTable:
-    counts: dict = {}
-
-
-_NO_TABLE = _NoTable()
 
 
 def _largest_sub_scopes(parent: ScopeSpec, scopes: Sequence[ScopeSpec]) -> list[ScopeSpec]:
