@@ -1,0 +1,121 @@
+"""Suppressing several nested scopes together: an organisation's hidden count cannot be recovered by
+subtracting its sister organisations from their place, or the place from the ICS."""
+
+import pytest
+
+from workforce.metrics.bands import BAND_ROWS, CLUSTERS
+from workforce.metrics.metric_set import ScopeSpec, compute_metric_set, compute_metric_sets
+from workforce.metrics.suppression import Figure, Sum
+
+from .helpers import people, recoverable_cells
+
+GROUPS = ("white", "bme", "unknown")
+COLUMNS = (*GROUPS, "total")
+ROWS = (*BAND_ROWS, *CLUSTERS, "total")
+
+
+def three_organisations():
+    """Each organisation: Band 5 clinical and Band 3 non-clinical staff, 100 White, 40 BME, 20 Unknown each.
+    Band 9 non-clinical BME staff: 3 in organisation 1 (a small number), 20 in organisation 2, 30 in 3."""
+    staff = []
+    for organisation in (1, 2, 3):
+        for group, count in zip(GROUPS, (100, 40, 20), strict=True):
+            staff += people(count, organisation_id=organisation, pay_band="5", ethnic_group=group)
+            staff += people(count, organisation_id=organisation, pay_band="3", is_clinical=False, ethnic_group=group)
+    for organisation, count in ((1, 3), (2, 20), (3, 30)):
+        staff += people(count, organisation_id=organisation, pay_band="9", is_clinical=False, ethnic_group="bme")
+    return staff
+
+
+SCOPES = [
+    ScopeSpec("organisation", "org 1", frozenset({1})),
+    ScopeSpec("organisation", "org 2", frozenset({2})),
+    ScopeSpec("place", "place", frozenset({1, 2})),
+    ScopeSpec("ics", "ICS", frozenset({1, 2, 3})),  # organisation 3 has no scope of its own
+]
+
+
+def band_cell(result, row="9", group="bme"):
+    return result["wres"]["1"]["non_clinical"]["counts"][row][group]
+
+
+def test_scopes_suppressed_on_their_own_give_a_hidden_count_away_by_subtraction():
+    staff = three_organisations()
+    alone = {
+        scope.name: compute_metric_set(
+            staff, scope_kind=scope.kind, scope_name=scope.name, year=2025, organisation_ids=scope.organisation_ids
+        )
+        for scope in SCOPES
+    }
+    # The problem the joint pass solves: place 23 - organisation 2's 20 = organisation 1's hidden 3.
+    assert band_cell(alone["org 1"]).display == "*"
+    assert band_cell(alone["org 2"]).value == 20
+    assert band_cell(alone["place"]).value == 23
+
+
+@pytest.fixture(scope="module")
+def joint():
+    return compute_metric_sets(three_organisations(), [], SCOPES, year=2025)
+
+
+def test_the_joint_pass_hides_what_subtraction_would_give_away(joint):
+    assert band_cell(joint["org 1"]).display == "*"
+    assert not (band_cell(joint["org 2"]).is_available and band_cell(joint["place"]).is_available)
+    assert band_cell(joint["ICS"]).is_available or band_cell(joint["place"]).suppressed
+
+
+def test_no_hidden_band_count_can_be_worked_out_across_organisations_place_and_ics(joint):
+    # Rebuild what a reader sees of WRES indicator 1 in every scope, with every relation a reader knows.
+    figures, sums = {}, []
+    for scope in SCOPES:
+        indicator = joint[scope.name]["wres"]["1"]
+        for split in ("clinical", "non_clinical"):
+            for row in ROWS:
+                for column in COLUMNS:
+                    figures[(scope.name, split, row, column)] = indicator[split]["counts"][row][column]
+                sums.append(Sum((scope.name, split, row, "total"), tuple((scope.name, split, row, g) for g in GROUPS)))
+            for column in COLUMNS:
+                sums.append(
+                    Sum((scope.name, split, "total", column), tuple((scope.name, split, r, column) for r in BAND_ROWS))
+                )
+                for cluster, members in CLUSTERS.items():
+                    sums.append(
+                        Sum(
+                            (scope.name, split, cluster, column), tuple((scope.name, split, r, column) for r in members)
+                        )
+                    )
+        for column in COLUMNS:
+            figures[(scope.name, "all", "total", column)] = indicator["overall_workforce"]["counts"][column]
+            sums.append(
+                Sum(
+                    (scope.name, "all", "total", column),
+                    ((scope.name, "clinical", "total", column), (scope.name, "non_clinical", "total", column)),
+                )
+            )
+    keys = [(split, row, column) for split in ("clinical", "non_clinical") for row in ROWS for column in COLUMNS]
+    keys += [("all", "total", column) for column in COLUMNS]
+    for key in keys:
+        sums.append(Sum(("place", *key), (("org 1", *key), ("org 2", *key))))
+        # The ICS minus the place is organisation 3, which is not published: an unknown to the reader.
+        figures[("org 3", *key)] = Figure.withheld("not published")
+        sums.append(Sum(("ICS", *key), (("place", *key), ("org 3", *key))))
+    assert sum(figure.suppressed for key, figure in figures.items() if key[0] != "org 3") > 10
+    recovered = recoverable_cells(sums, figures)
+    # Organisation 3 has no small counts here (its counts are 0, 20, 30, 40, 100 ...), so working one
+    # of them out is no disclosure; no published hidden count may be recoverable.
+    assert {key for key in recovered if key[0] != "org 3"} == set()
+
+
+def test_scopes_over_the_same_organisations_hide_the_same_counts():
+    scopes = [*SCOPES, ScopeSpec("place", "place of org 1", frozenset({1}))]
+    results = compute_metric_sets(three_organisations(), [], scopes, year=2025)
+    first = results["org 1"]["wres"]["1"]["non_clinical"]["counts"]
+    second = results["place of org 1"]["wres"]["1"]["non_clinical"]["counts"]
+    assert {row: {g: f.display for g, f in cells.items()} for row, cells in first.items()} == {
+        row: {g: f.display for g, f in cells.items()} for row, cells in second.items()
+    }
+
+
+def test_scope_names_must_be_unique():
+    with pytest.raises(ValueError):
+        compute_metric_sets([], [], [SCOPES[0], SCOPES[0]], year=2025)

@@ -1,0 +1,14 @@
+"""Workforce equality metrics: pure calculations over plain data (no ORM, no I/O, no settings).
+
+- `inputs`         StaffMember, OrganisationFigures and the other plain input shapes
+- `suppression`    Figure and the small-number suppression rules every published figure goes through
+- `likelihood`     relative likelihood with a 95% (Katz) confidence interval and the adverse-impact flag
+- `bands`          staff by pay band / medical grade and cluster (WRES indicator 1, WDES metric 1)
+- `survey`         staff survey comparisons and board-versus-workforce differences
+- `wres`, `wdes`   the two standards, indicator by indicator
+- `paygap`         gender, ethnicity and disability pay gaps (SI 2017/353 Schedule 1), gov.uk columns
+- `representation` workforce against the Census 2021 population; age profile
+- `declaration`    how many staff have no recorded ethnicity, disability, sexual orientation or religion
+- `metric_set`     `compute_metric_set`: everything for one scope and snapshot, already suppressed
+- `readings`       one-sentence plain-English readings of the headline figures
+"""

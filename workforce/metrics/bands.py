@@ -1,0 +1,144 @@
+"""Staff in each pay band and medical grade by group: WRES indicator 1 and WDES metric 1.
+
+NHS England's WRES technical guidance (indicator 1) and WDES technical guidance (metric 1) ask for the
+headcount of staff in each Agenda for Change band (Bands 1 to 9, including 8a-8d, and VSM) and medical
+and dental grade, for clinical and non-clinical staff separately, by group, compared with the overall
+workforce. The WDES, and the issue for both, also group the rows into seven clusters:
+
+    Cluster 1: AfC Bands 1-4          Cluster 5: medical and dental consultants
+    Cluster 2: AfC Bands 5-7          Cluster 6: non-consultant career grades
+    Cluster 3: AfC Bands 8a-8b        Cluster 7: medical and dental trainee grades
+    Cluster 4: AfC Bands 8c-9 and VSM
+
+Staff on other pay scales (and medical staff with no recorded grade) are in an "other" row, so the
+rows add up to the headcount. The band rows, clusters, totals and the clinical/non-clinical split are all
+published together, so they are suppressed as one linked set of counts.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+from operator import attrgetter
+
+from workforce.vocabulary import AFC_BANDS, MedicalGrade, PayBand
+
+from .suppression import DEFAULT_THRESHOLD, Sum, Suppressor, as_suppressor, percentage
+
+MEDICAL_ROWS = (MedicalGrade.CONSULTANT.value, MedicalGrade.CAREER_GRADE.value, MedicalGrade.TRAINEE.value)
+BAND_ROWS = (*(band.value for band in AFC_BANDS), PayBand.VSM.value, *MEDICAL_ROWS, "other")
+CLUSTERS = {
+    "cluster_1": ("1", "2", "3", "4"),
+    "cluster_2": ("5", "6", "7"),
+    "cluster_3": ("8a", "8b"),
+    "cluster_4": ("8c", "8d", "9", "vsm"),
+    "cluster_5": (MedicalGrade.CONSULTANT.value,),
+    "cluster_6": (MedicalGrade.CAREER_GRADE.value,),
+    "cluster_7": (MedicalGrade.TRAINEE.value,),
+}
+SPLITS = ("clinical", "non_clinical")
+TOTAL = "total"
+_NON_MEDICAL_ROWS = frozenset(BAND_ROWS) - frozenset(MEDICAL_ROWS) - {"other"}
+
+
+def band_row(pay_band: str, medical_grade: str) -> str:
+    """The indicator 1 row of a staff member: their AfC band or VSM, medical grade, or "other"."""
+    if pay_band == PayBand.MEDICAL:
+        return medical_grade if medical_grade in MEDICAL_ROWS else "other"
+    return pay_band if pay_band in _NON_MEDICAL_ROWS else "other"
+
+
+def band_distribution(
+    headcount: Sequence,
+    group_attribute: str,
+    groups: Sequence[str],
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
+) -> dict:
+    """Counts and percentages of staff by band/grade row and group, for clinical and non-clinical staff.
+
+    `headcount` is the WRES/WDES headcount (primary assignments, no bank); `group_attribute` names the
+    member's group field ("ethnic_group" or "disability_group"). Returns, for each of "clinical" and "non_clinical":
+
+    - "counts": row -> group/"total" -> count Figure (rows: bands and grades, then clusters, then "total");
+    - "share_of_row": the percentage of the row's staff in each group (e.g. the share of Band 8a who are
+      BME), to compare with "overall_workforce" "share";
+    - "share_of_group": the percentage of each group's staff in each row (the group's band profile);
+
+    and "overall_workforce": the headcount and the share of each group in the whole workforce.
+    """
+    suppressor = as_suppressor(threshold)
+    threshold = suppressor.threshold
+    # Count the distinct (clinical, band, grade, group) combinations at C speed, then fold them into rows.
+    combinations = Counter(map(attrgetter("is_clinical", "pay_band", "medical_grade", group_attribute), headcount))
+    tally: Counter = Counter()
+    for (is_clinical, pay_band, medical_grade, group), count in combinations.items():
+        tally[(SPLITS[0] if is_clinical else SPLITS[1], band_row(pay_band, medical_grade), group)] += count
+    columns = (*groups, TOTAL)
+    rows = (*BAND_ROWS, *CLUSTERS, TOTAL)
+
+    counts: dict = {}
+    sums: list[Sum] = []
+    for split in SPLITS:
+        for row in BAND_ROWS:
+            for group in groups:
+                counts[(split, row, group)] = tally[(split, row, group)]
+            counts[(split, row, TOTAL)] = sum(tally[(split, row, group)] for group in groups)
+        for cluster, members in CLUSTERS.items():
+            for column in columns:
+                counts[(split, cluster, column)] = sum(counts[(split, row, column)] for row in members)
+                sums.append(Sum((split, cluster, column), tuple((split, row, column) for row in members)))
+        for column in columns:
+            counts[(split, TOTAL, column)] = sum(counts[(split, row, column)] for row in BAND_ROWS)
+            sums.append(Sum((split, TOTAL, column), tuple((split, row, column) for row in BAND_ROWS)))
+        for row in rows:
+            sums.append(Sum((split, row, TOTAL), tuple((split, row, group) for group in groups)))
+    for column in columns:
+        counts[("all", TOTAL, column)] = sum(counts[(split, TOTAL, column)] for split in SPLITS)
+        sums.append(Sum(("all", TOTAL, column), tuple((split, TOTAL, column) for split in SPLITS)))
+    sums.append(Sum(("all", TOTAL, TOTAL), tuple(("all", TOTAL, group) for group in groups)))
+
+    figures = suppressor.table(f"{group_attribute}.bands", counts, sums)
+
+    result: dict = {}
+    for split in SPLITS:
+        result[split] = {
+            "counts": {row: {column: figures[(split, row, column)] for column in columns} for row in rows},
+            "share_of_row": {
+                row: {
+                    group: percentage(
+                        counts[(split, row, group)],
+                        counts[(split, row, TOTAL)],
+                        threshold,
+                        figures[(split, row, group)],
+                    )
+                    for group in groups
+                }
+                for row in rows
+            },
+            "share_of_group": {
+                row: {
+                    group: percentage(
+                        counts[(split, row, group)],
+                        counts[(split, TOTAL, group)],
+                        threshold,
+                        figures[(split, row, group)],
+                    )
+                    for group in groups
+                }
+                for row in rows
+            },
+        }
+    result["overall_workforce"] = {
+        "counts": {column: figures[("all", TOTAL, column)] for column in columns},
+        "share": {
+            group: percentage(
+                counts[("all", TOTAL, group)], counts[("all", TOTAL, TOTAL)], threshold, figures[("all", TOTAL, group)]
+            )
+            for group in groups
+        },
+    }
+    return result
+
+
+def workforce_counts(headcount: Sequence, group_attribute: str, groups: Sequence[str]) -> dict[str, int]:
+    """Headcount by group (plain numbers for further calculation, not for publishing)."""
+    tally = Counter(map(attrgetter(group_attribute), headcount))
+    return {group: tally[group] for group in groups}

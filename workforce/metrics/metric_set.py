@@ -1,0 +1,316 @@
+"""The full metric set for one scope (an organisation, a place or the ICS) and one snapshot.
+
+`compute_metric_set` is the one entry point phase 2 calls (from the import service, to store the results,
+and from `export_metrics`). It takes plain inputs and returns plain results in which every figure has
+already been through suppression, so no page, export or API can show an unsuppressed small number.
+`as_plain_data` turns the result into JSON-ready dicts and lists.
+"""
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from .declaration import declaration_rates
+from .inputs import (
+    DISABILITY_GROUPS,
+    ETHNIC_GROUPS,
+    BoardComposition,
+    OrganisationFigures,
+    Shortlisting,
+    headcount_population,
+)
+from .paygap import pay_gaps
+from .representation import PopulationProfile, representation
+from .suppression import DEFAULT_THRESHOLD, Sum, Suppressor, as_suppressor, figures_to_dict, suppress_linked_counts
+from .survey import board_from_flags, combine_boards, combine_survey_results
+from .wdes import wdes
+from .wres import wres
+
+SCOPE_KINDS = ("organisation", "place", "ics")
+
+
+def _sum_counts(mappings) -> dict:
+    total: dict = {}
+    for mapping in mappings:
+        for group, count in mapping.items():
+            total[group] = total.get(group, 0) + count
+    return total
+
+
+def _sum_shortlisting(mappings) -> dict:
+    total: dict = {}
+    for mapping in mappings:
+        for group, figures in mapping.items():
+            before = total.get(group, Shortlisting(0, 0))
+            total[group] = Shortlisting(before.shortlisted + figures.shortlisted, before.appointed + figures.appointed)
+    return total
+
+
+def _combine_survey(surveys) -> dict:
+    by_item: dict = {}
+    for survey in surveys:
+        for item, results in survey.items():
+            for group, result in results.items():
+                by_item.setdefault(item, {}).setdefault(group, []).append(result)
+    combined: dict = {}
+    for item, groups in by_item.items():
+        for group, results in groups.items():
+            result = combine_survey_results(results)
+            if result is not None:
+                combined.setdefault(item, {})[group] = result
+    return combined
+
+
+def _boards(
+    staff: Sequence, figures: dict[int, OrganisationFigures], organisation_ids, attribute, group_attribute, groups
+):
+    """Each organisation's board: the entered figures when there are any, otherwise the ESR board flags."""
+    boards: list[BoardComposition] = []
+    board_members = [member for member in staff if member.is_board_member and member.is_primary_assignment]
+    for organisation in organisation_ids:
+        entered = getattr(figures[organisation], attribute) if organisation in figures else None
+        if entered is not None:
+            boards.append(entered)
+        else:
+            own = [member for member in board_members if member.organisation_id == organisation]
+            boards.append(board_from_flags(own, group_attribute, groups))
+    return combine_boards(boards)
+
+
+def compute_metric_set(
+    staff: Sequence,
+    organisation_figures: Sequence[OrganisationFigures] = (),
+    *,
+    scope_kind: str,
+    scope_name: str,
+    year: int,
+    organisation_ids: Collection[int] | None = None,
+    population: PopulationProfile | None = None,
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
+) -> dict:
+    """Every metric for one scope and snapshot, suppressed.
+
+    `staff` are the StaffMember records of the snapshot; when `organisation_ids` is given only those
+    organisations' records and figures are used (otherwise all that are passed). `organisation_figures`
+    are the entered figures for `year`; those of several organisations are added together (counts
+    summed, survey results weighted by respondents). `population` is the Census comparator of the place
+    or ICS. `threshold` may be a `Suppressor` (as `compute_metric_sets` passes).
+
+    Returns a dict keyed "scope", "headcount", "wres" ("1".."9"), "wdes" ("1".."10"), "pay_gap"
+    (with "gov_uk" columns), "representation", "declaration" and "coverage" (which organisations entered
+    each kind of figure).
+    """
+    suppressor = as_suppressor(threshold)
+    if scope_kind not in SCOPE_KINDS:
+        raise ValueError(f"scope_kind must be one of {SCOPE_KINDS}, not {scope_kind!r}")
+    if organisation_ids is not None:
+        wanted = frozenset(organisation_ids)
+        staff = [member for member in staff if member.organisation_id in wanted]
+        organisation_figures = [f for f in organisation_figures if f.organisation_id in wanted]
+        organisations = sorted(wanted)
+    else:
+        organisations = sorted(
+            {member.organisation_id for member in staff} | {f.organisation_id for f in organisation_figures}
+        )
+    figures = {f.organisation_id: f for f in organisation_figures if f.year == year}
+    entered = list(figures.values())
+    headcount = headcount_population(staff)
+
+    def provided(attribute: str) -> list[int]:
+        return sorted(f.organisation_id for f in entered if getattr(f, attribute))
+
+    coverage = {
+        attribute: provided(attribute)
+        for attribute in (
+            "recruitment_by_ethnicity",
+            "recruitment_by_disability",
+            "entering_disciplinary_by_ethnicity",
+            "entering_capability_by_disability",
+            "non_mandatory_training_by_ethnicity",
+            "wres_survey",
+            "wdes_survey",
+            "board_by_ethnicity",
+            "board_by_disability",
+        )
+    }
+    coverage["organisations"] = organisations
+
+    return {
+        "scope": {"kind": scope_kind, "name": scope_name, "year": year, "threshold": suppressor.threshold},
+        "headcount": suppressor.count("headcount", len(headcount)),
+        "wres": wres(
+            headcount,
+            recruitment=_sum_shortlisting(f.recruitment_by_ethnicity for f in entered),
+            entering_disciplinary=_sum_counts(f.entering_disciplinary_by_ethnicity for f in entered),
+            accessing_training=_sum_counts(f.non_mandatory_training_by_ethnicity for f in entered),
+            survey=_combine_survey(f.wres_survey for f in entered),
+            board=_boards(staff, figures, organisations, "board_by_ethnicity", "ethnic_group", ETHNIC_GROUPS),
+            threshold=suppressor,
+        ),
+        "wdes": wdes(
+            headcount,
+            recruitment=_sum_shortlisting(f.recruitment_by_disability for f in entered),
+            entering_capability=_sum_counts(f.entering_capability_by_disability for f in entered),
+            survey=_combine_survey(f.wdes_survey for f in entered),
+            facilitates_voices=[
+                figures[o].facilitates_disabled_staff_voices if o in figures else None for o in organisations
+            ],
+            board=_boards(staff, figures, organisations, "board_by_disability", "disability_group", DISABILITY_GROUPS),
+            threshold=suppressor,
+        ),
+        "pay_gap": pay_gaps(staff, suppressor),
+        "representation": representation(headcount, population, suppressor),
+        "declaration": declaration_rates(staff, suppressor),
+        "coverage": coverage,
+    }
+
+
+def as_plain_data(metric_set: dict) -> dict:
+    """The metric set as JSON-ready dicts, lists, strings and numbers (each Figure as a dict)."""
+    return figures_to_dict(metric_set)
+
+
+@dataclass(frozen=True)
+class ScopeSpec:
+    """One scope to compute: an organisation, a place or the ICS, by the organisations it covers."""
+
+    kind: str
+    name: str
+    organisation_ids: frozenset
+    population: PopulationProfile | None = None
+
+
+def compute_metric_sets(
+    staff: Sequence,
+    organisation_figures: Sequence[OrganisationFigures],
+    scopes: Sequence[ScopeSpec],
+    *,
+    year: int,
+    threshold: int = DEFAULT_THRESHOLD,
+) -> dict[str, dict]:
+    """The metric sets of several nested scopes, suppressed together so none gives another away.
+
+    A place's counts are the sums of its organisations' counts, and the ICS's of everything in it. If an
+    organisation's count is withheld but the place total and the other organisations' counts are shown,
+    subtraction recovers it; so is a count of the part of a place (or the ICS) that has no scope of its
+    own. So each scope is first computed on its own, recording every table of counts it publishes; then
+    those tables, linked by "parent = sum of its largest sub-scopes (+ an unpublished remainder)", are
+    suppressed as one system starting from what each scope withheld, and each scope to which that adds a
+    hidden count is computed again with it.
+    Tables that are not additive across scopes (quartile pay bands) keep their own suppression.
+
+    Returns scope name -> metric set (as `compute_metric_set`). Scope names must be unique.
+    """
+    names = [scope.name for scope in scopes]
+    if len(set(names)) != len(names):
+        raise ValueError("Scope names must be unique.")
+
+    def run(scope: ScopeSpec, suppressor: Suppressor) -> dict:
+        return compute_metric_set(
+            staff,
+            organisation_figures,
+            scope_kind=scope.kind,
+            scope_name=scope.name,
+            year=year,
+            organisation_ids=scope.organisation_ids,
+            population=scope.population,
+            threshold=suppressor,
+        )
+
+    recorded: dict[str, dict] = {}
+    first_results: dict[str, dict] = {}
+    first_withheld: dict[str, set] = {}
+    for scope in scopes:
+        suppressor = Suppressor(threshold)
+        first_results[scope.name] = run(scope, suppressor)
+        recorded[scope.name] = {table.name: table for table in suppressor.tables}
+        first_withheld[scope.name] = suppressor.withheld
+
+    counts: dict = {}
+    sums: list[Sum] = []
+    unpublished: set = set()
+    for scope in scopes:
+        for table in recorded[scope.name].values():
+            for key, value in table.counts.items():
+                counts[(scope.name, table.name, key)] = value
+            for s in table.sums:
+                sums.append(
+                    Sum((scope.name, table.name, s.total), tuple((scope.name, table.name, part) for part in s.parts))
+                )
+    same: dict[frozenset, list[ScopeSpec]] = {}
+    for scope in scopes:
+        same.setdefault(scope.organisation_ids, []).append(scope)
+    for twins in same.values():
+        # Scopes over the same organisations publish the same counts: link them so they hide the same ones.
+        for twin in twins[1:]:
+            for table in recorded[twin.name].values():
+                if table.additive:
+                    for key in table.counts:
+                        sums.append(Sum((twin.name, table.name, key), ((twins[0].name, table.name, key),)))
+    for parent in scopes:
+        children = _largest_sub_scopes(parent, scopes)
+        if not children:
+            continue
+        covered = frozenset().union(*(child.organisation_ids for child in children))
+        has_remainder = covered != parent.organisation_ids
+        for table in recorded[parent.name].values():
+            if not table.additive:
+                continue
+            for key, value in table.counts.items():
+                parts = [
+                    (child.name, table.name, key)
+                    for child in children
+                    if table.name in recorded[child.name] and key in recorded[child.name][table.name].counts
+                ]
+                if has_remainder:
+                    remainder = ("remainder", parent.name, table.name, key)
+                    counts[remainder] = value - sum(counts[part] for part in parts)
+                    unpublished.add(remainder)
+                    parts.append(remainder)
+                if parts:
+                    sums.append(Sum((parent.name, table.name, key), tuple(parts)))
+
+    # Start from what each scope withheld on its own, so the joint pass only adds what subtraction needs;
+    # a scope it adds nothing to keeps its first result.
+    already = {(name, *table_key) for name, withheld in first_withheld.items() for table_key in withheld}
+    level = {scope.name: SCOPE_KINDS.index(scope.kind) for scope in scopes}
+
+    def priority(key) -> tuple:
+        # Hide an organisation's count before a place's, a place's before the ICS's, and a cell before a total.
+        if key[0] == "remainder":
+            return (9, 1)
+        return (level[key[0]], "total" in _flatten(key[2]))
+
+    figures = suppress_linked_counts(
+        counts, sums, threshold, forced=already, unpublished=unpublished, priority=priority
+    )
+    forced: dict[str, set] = {scope.name: set() for scope in scopes}
+    for (scope_name, table_name, key), figure in (item for item in figures.items() if item[0][0] != "remainder"):
+        if figure.suppressed:
+            forced[scope_name].add((table_name, key))
+    return {
+        scope.name: first_results[scope.name]
+        if forced[scope.name] <= first_withheld[scope.name]
+        else run(scope, Suppressor(threshold, forced[scope.name]))
+        for scope in scopes
+    }
+
+
+def _flatten(key) -> tuple:
+    return key if isinstance(key, tuple) else (key,)
+
+
+def _largest_sub_scopes(parent: ScopeSpec, scopes: Sequence[ScopeSpec]) -> list[ScopeSpec]:
+    """The scopes strictly inside `parent` that are not inside another such scope, if they do not overlap."""
+    inside = [s for s in scopes if s.organisation_ids < parent.organisation_ids and s.organisation_ids]
+    largest = [s for s in inside if not any(s.organisation_ids < other.organisation_ids for other in inside)]
+    # Two scopes covering the same organisations: keep one, the other is the same counts again.
+    unique: dict[frozenset, ScopeSpec] = {}
+    for scope in largest:
+        unique.setdefault(scope.organisation_ids, scope)
+    largest = list(unique.values())
+    seen: set = set()
+    for scope in largest:
+        if seen & scope.organisation_ids:
+            return []
+        seen |= scope.organisation_ids
+    return largest

@@ -1,0 +1,131 @@
+"""Representation: the workforce compared with the population it serves, and its age profile.
+
+The comparator is the Census 2021 population of the place (Blackpool, Blackburn with Darwen, Lancashire,
+South Cumbria) or of the whole ICS, shipped in `workforce/data/census2021.json` with its sources and loaded
+by `workforce.census` (the file is read there, not here). Census ethnic groups map to WRES groups as ESR
+codes do: every "White" Census category is White, every other category is BME.
+
+The workforce share is of staff whose group is known (White + BME, or disabled + non-disabled): the
+Census has no "not stated" answers, so comparing like with like leaves Unknown out. How many are Unknown
+is shown beside it (and in the declaration rates).
+"""
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+
+from workforce.vocabulary import DisabilityGroup, EthnicGroup
+
+from .inputs import AGE_BANDS, AGED_55_AND_OVER
+from .suppression import (
+    DEFAULT_THRESHOLD,
+    NOT_COMPUTABLE_NO_DATA,
+    Figure,
+    Sum,
+    Suppressor,
+    as_suppressor,
+    percentage,
+)
+
+
+@dataclass(frozen=True)
+class PopulationProfile:
+    """Census 2021 figures for one area, as percentages of its usual residents.
+
+    `bme_percent` is the share not in any White category (ONS TS021). `disabled_percent` is the share
+    disabled under the Equality Act (ONS TS038), `aged_55_and_over_percent` the share of residents aged
+    16 and over who are 55 or over (ONS TS007A); either may be None when not shipped. `verified` is False
+    when a figure could not be checked against a published source.
+    """
+
+    area: str
+    bme_percent: float
+    disabled_percent: float | None = None
+    aged_55_and_over_percent: float | None = None
+    source: str = ""
+    verified: bool = False
+
+
+def _share_of_known(counts: Mapping[str, int], focus: str, other: str, unknown: str, suppressor: Suppressor) -> dict:
+    threshold = suppressor.threshold
+    figures = suppressor.counts_with_total(f"representation.{focus}", {focus: counts[focus], other: counts[other]})
+    return {
+        "known_headcount": figures["total"],
+        "unknown_headcount": suppressor.count(f"representation.{focus}.unknown", counts[unknown]),
+        "workforce_percent": percentage(counts[focus], counts[focus] + counts[other], threshold, figures[focus]),
+    }
+
+
+def _compare(result: dict, population_percent: float | None) -> dict:
+    if population_percent is None:
+        result["population_percent"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, "No Census figure is shipped.")
+        result["difference"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA)
+        return result
+    result["population_percent"] = Figure.shown(population_percent, 1)
+    workforce = result["workforce_percent"]
+    if workforce.is_available:
+        result["difference"] = Figure.shown(workforce.value - population_percent, 1)
+    else:
+        result["difference"] = Figure(None, workforce.suppressed, workforce.reason, workforce.note)
+    return result
+
+
+def representation(
+    headcount: Sequence, population: PopulationProfile | None, threshold: "int | Suppressor" = DEFAULT_THRESHOLD
+) -> dict:
+    """BME and disabled shares of the workforce against the population, and the workforce age profile.
+
+    "difference" is workforce minus population in percentage points (negative: under-represented).
+    The age profile gives the count and percentage of staff in each age band and aged 55 and over.
+    """
+    suppressor = as_suppressor(threshold)
+    threshold = suppressor.threshold
+    ethnic = Counter(map(attrgetter("ethnic_group"), headcount))
+    disability = Counter(map(attrgetter("disability_group"), headcount))
+    ethnicity = _share_of_known(
+        {group.value: ethnic[group.value] for group in EthnicGroup},
+        EthnicGroup.BME.value,
+        EthnicGroup.WHITE.value,
+        EthnicGroup.UNKNOWN.value,
+        suppressor,
+    )
+    disabled = _share_of_known(
+        {group.value: disability[group.value] for group in DisabilityGroup},
+        DisabilityGroup.DISABLED.value,
+        DisabilityGroup.NON_DISABLED.value,
+        DisabilityGroup.UNKNOWN.value,
+        suppressor,
+    )
+
+    ages = Counter(map(attrgetter("age_band"), headcount))
+    age_counts = {band: ages[band] for band in AGE_BANDS}
+    age_counts["unknown"] = len(headcount) - sum(age_counts.values())
+    age_counts["total"] = sum(age_counts.values())
+    age_counts["55_and_over"] = sum(ages[band] for band in AGED_55_AND_OVER)
+    age_figures = suppressor.table(
+        "representation.age",
+        age_counts,
+        [Sum("total", (*AGE_BANDS, "unknown")), Sum("55_and_over", tuple(sorted(AGED_55_AND_OVER)))],
+    )
+    known_ages = age_counts["total"] - age_counts["unknown"]
+    age_profile = {
+        "counts": age_figures,
+        "percent": {band: percentage(age_counts[band], known_ages, threshold, age_figures[band]) for band in AGE_BANDS},
+        "aged_55_and_over": _compare(
+            {
+                "workforce_percent": percentage(
+                    age_counts["55_and_over"], known_ages, threshold, age_figures["55_and_over"]
+                )
+            },
+            population.aged_55_and_over_percent if population else None,
+        ),
+    }
+    return {
+        "area": population.area if population else None,
+        "source": population.source if population else None,
+        "verified": population.verified if population else None,
+        "ethnicity": _compare(ethnicity, population.bme_percent if population else None),
+        "disability": _compare(disabled, population.disabled_percent if population else None),
+        "age": age_profile,
+    }

@@ -1,0 +1,187 @@
+"""Workforce Disability Equality Standard (WDES): metrics 1 to 10.
+
+Definitions follow NHS England's WDES technical guidance and issue 4:
+
+- Groups: Disabled (ESR disability flag "Yes"), Non-disabled ("No"), Unknown (everything else: not
+  declared, prefer not to answer, blank). Unknown is shown as its own column and left out of ratios.
+- Headcount: each person once (primary assignment), bank assignments excluded.
+
+Metric 1   Percentage of staff in AfC pay bands or medical and dental subgroups and VSM, clinical and
+           non-clinical, by group, compared with the overall workforce; in the seven clusters (`bands.py`).
+Metric 2   Relative likelihood of non-disabled applicants being appointed from shortlisting compared with
+           disabled applicants: (ND appointed / ND shortlisted) / (D appointed / D shortlisted).
+Metric 3   Relative likelihood of disabled staff entering the formal capability process (on the grounds of
+           performance, not ill health) compared with non-disabled staff:
+           (D entering / D headcount) / (ND entering / ND headcount). As far as recalled, the WDES
+           guidance asks for this as a two-year rolling average (not checked against the current
+           guidance text); the counts passed in are used as given, so the caller decides whether to pass
+           one year or the two-year average.
+Metric 4   NHS Staff Survey: (a) harassment, bullying or abuse from i) patients, relatives or the public,
+           ii) managers (4b), iii) other colleagues (4c); (d) the last such experience reported (4d).
+Metric 5   Believing the organisation provides equal opportunities for career progression or promotion.
+Metric 6   Felt pressure from their manager to come to work despite not feeling well enough.
+Metric 7   Satisfied with the extent to which the organisation values their work.
+Metric 8   Disabled staff saying the employer has made adequate adjustments to enable them to carry out
+           their work (asked of disabled staff only).
+Metric 9   (a) Staff engagement score (0-10) for disabled and non-disabled staff and the difference;
+           (b) whether the organisation has taken action to facilitate the voices of disabled staff to be
+           heard (yes/no).
+Metric 10  Disabled share of the board minus disabled share of the overall workforce, in percentage
+           points, for all board members, voting members and executive members.
+"""
+
+from collections.abc import Mapping, Sequence
+
+from workforce.vocabulary import DisabilityGroup
+
+from .bands import band_distribution, workforce_counts
+from .inputs import DISABILITY_GROUPS, BoardComposition, Shortlisting, SurveyResult
+from .likelihood import relative_likelihood
+from .suppression import (
+    DEFAULT_THRESHOLD,
+    NOT_COMPUTABLE_NO_DATA,
+    Figure,
+    Suppressor,
+    as_suppressor,
+    percentage,
+    threshold_of,
+)
+from .survey import board_versus_workforce, survey_comparison
+
+DISABLED = DisabilityGroup.DISABLED.value
+NON_DISABLED = DisabilityGroup.NON_DISABLED.value
+SURVEY_METRICS = {
+    "4a": "Staff experiencing harassment, bullying or abuse from patients, service users, relatives or the public",
+    "4b": "Staff experiencing harassment, bullying or abuse from managers",
+    "4c": "Staff experiencing harassment, bullying or abuse from other colleagues",
+    "4d": "Staff saying that the last time they experienced harassment, bullying or abuse at work, they or a "
+    "colleague reported it",
+    "5": "Staff believing that the organisation provides equal opportunities for career progression or promotion",
+    "6": "Staff saying they have felt pressure from their manager to come to work, despite not feeling well "
+    "enough to perform their duties",
+    "7": "Staff saying they are satisfied with the extent to which their organisation values their work",
+    "8": "Disabled staff saying their employer has made adequate adjustments to enable them to carry out their work",
+    "9a": "Staff engagement score (0-10)",
+}
+
+
+def metric_1(headcount: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
+    """Staff by band/grade and disability group, clinical and non-clinical, with clusters."""
+    return band_distribution(headcount, "disability_group", DISABILITY_GROUPS, threshold)
+
+
+def _group_rates(
+    name: str, events: Mapping[str, int], totals: Mapping[str, int], event_key: str, total_key: str, threshold
+):
+    suppressor = as_suppressor(threshold)
+    threshold = suppressor.threshold
+    groups = {}
+    for group in DISABILITY_GROUPS:
+        event_count, total = events.get(group, 0), totals.get(group, 0)
+        event_figure = suppressor.count(f"{name}.{group}.{event_key}", event_count)
+        groups[group] = {
+            total_key: suppressor.count(f"{name}.{group}.{total_key}", total),
+            event_key: event_figure,
+            "rate": percentage(event_count, total, threshold, event_figure),
+        }
+    return groups
+
+
+def metric_2(recruitment: Mapping[str, Shortlisting], threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
+    """Relative likelihood of non-disabled applicants being appointed from shortlisting compared with disabled."""
+    shortlisted = {group: figures.shortlisted for group, figures in recruitment.items()}
+    appointed = {group: figures.appointed for group, figures in recruitment.items()}
+    return {
+        "likelihood": relative_likelihood(
+            appointed.get(NON_DISABLED, 0),
+            shortlisted.get(NON_DISABLED, 0),
+            appointed.get(DISABLED, 0),
+            shortlisted.get(DISABLED, 0),
+            first_group="non-disabled applicants",
+            second_group="disabled applicants",
+            event="appointed from shortlisting",
+            threshold=threshold_of(threshold),
+        ),
+        "groups": _group_rates("wdes.2", appointed, shortlisted, "appointed", "shortlisted", threshold),
+    }
+
+
+def metric_3(
+    entering_capability: Mapping[str, int],
+    headcount_by_group: Mapping[str, int],
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
+) -> dict:
+    """Relative likelihood of disabled staff entering the formal capability process compared with non-disabled."""
+    return {
+        "likelihood": relative_likelihood(
+            entering_capability.get(DISABLED, 0),
+            headcount_by_group.get(DISABLED, 0),
+            entering_capability.get(NON_DISABLED, 0),
+            headcount_by_group.get(NON_DISABLED, 0),
+            first_group="disabled staff",
+            second_group="non-disabled staff",
+            event="entering the formal capability process",
+            threshold=threshold_of(threshold),
+        ),
+        "groups": _group_rates("wdes.3", entering_capability, headcount_by_group, "entering", "headcount", threshold),
+    }
+
+
+def survey_metrics(
+    survey: Mapping[str, Mapping[str, SurveyResult]], threshold: "int | Suppressor" = DEFAULT_THRESHOLD
+) -> dict:
+    """Metrics 4a-4d, 5, 6, 7, 8 and 9a: non-disabled and disabled side by side, and disabled minus non-disabled."""
+    return {
+        metric: {
+            "title": title,
+            **survey_comparison(survey.get(metric, {}), (NON_DISABLED, DISABLED), threshold, 1, f"wdes.{metric}"),
+        }
+        for metric, title in SURVEY_METRICS.items()
+    }
+
+
+def metric_9b(answers: Sequence[bool | None]) -> dict:
+    """Whether the organisation(s) took action to facilitate the voices of disabled staff to be heard.
+
+    For one organisation the answer; for a place or the ICS, how many organisations answered yes and no
+    (organisations, not people, so no suppression applies).
+    """
+    given = [answer for answer in answers if answer is not None]
+    if not given:
+        return {
+            "answer": Figure.not_computable(NOT_COMPUTABLE_NO_DATA, "No answer has been entered."),
+            "yes": 0,
+            "no": 0,
+        }
+    yes = sum(given)
+    answer = ("Yes" if given[0] else "No") if len(answers) == 1 else f"{yes} of {len(given)} organisations"
+    return {"answer": answer, "yes": yes, "no": len(given) - yes}
+
+
+def metric_10(
+    board: BoardComposition, headcount_by_group: Mapping[str, int], threshold: "int | Suppressor" = DEFAULT_THRESHOLD
+) -> dict:
+    """Disabled share of the board (all, voting, executive) minus disabled share of the workforce, points."""
+    return board_versus_workforce(board, headcount_by_group, DISABILITY_GROUPS, DISABLED, threshold)
+
+
+def wdes(
+    headcount: Sequence,
+    *,
+    recruitment: Mapping[str, Shortlisting],
+    entering_capability: Mapping[str, int],
+    survey: Mapping[str, Mapping[str, SurveyResult]],
+    facilitates_voices: Sequence[bool | None],
+    board: BoardComposition,
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
+) -> dict[str, dict]:
+    """All WDES metrics for one scope, keyed "1", "2", "3", "4a".."4d", "5".."8", "9a", "9b", "10"."""
+    by_group = workforce_counts(headcount, "disability_group", DISABILITY_GROUPS)
+    return {
+        "1": metric_1(headcount, threshold),
+        "2": metric_2(recruitment, threshold),
+        "3": metric_3(entering_capability, by_group, threshold),
+        **survey_metrics(survey, threshold),
+        "9b": metric_9b(facilitates_voices),
+        "10": metric_10(board, by_group, threshold),
+    }
