@@ -175,6 +175,10 @@ SUPPRESSION_THRESHOLD = int(os.environ.get("SUPPRESSION_THRESHOLD", "7"))
 
 PORTAL_NAME = "LSC Belonging Portal"
 
+# Synthetic ESR assignments per year that `setup_portal --demo` loads. A quarter of the LSC workforce
+# (93,840) keeps `make run` quick on SQLite; set 93840 for the full size (about 50 seconds).
+DEMO_ESR_ROWS = int(os.environ.get("DEMO_ESR_ROWS", "23460"))
+
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
