@@ -184,8 +184,9 @@ def import_esr_extract(
         header = esr_reader.read_header(reader)
         columns, missing = map_header(header, organisation_given=organisation is not None)
         if missing:
+            noun = "column" if len(missing) == 1 else "columns"
             raise ExtractRejected(
-                "The file has no " + _and_list(missing) + " column. Found: " + ", ".join(h for h in header if h) + "."
+                f"The file has no {_and_list(missing)} {noun}. Its columns are: {', '.join(h for h in header if h)}."
             )
         read.columns = columns
         converter = esr_reader.RowConverter(
@@ -261,4 +262,4 @@ def _same_file_already_imported(sha256, snapshot_date):
 
 def _and_list(items):
     items = [f"“{item}”" for item in items]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

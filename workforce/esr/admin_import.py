@@ -56,6 +56,9 @@ class ExtractStorage(TempFolderStorage):
 class ESRExtractFormat(Format):
     """ "CSV (ESR extract)": read as bytes by the import service, which detects the encoding itself."""
 
+    def __init__(self, encoding=None, **kwargs):
+        pass  # the encoding is the import service's to find out
+
     def get_title(self):
         return "CSV (ESR extract)"
 

@@ -115,8 +115,8 @@ def open_csv(info: FileInfo):
 def read_header(reader) -> list[str]:
     """The header row, skipping Excel's optional "sep=," line; rejects other delimiters."""
     for header in reader:
-        if len(header) == 1 and header[0].strip().lower().startswith("sep="):
-            continue
+        if header and header[0].strip().lower().startswith("sep=") and not any(c.strip() for c in header[1:]):
+            continue  # Excel's "sep=," hint line
         if not any(cell.strip() for cell in header):
             continue
         if len(header) == 1:
