@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,9 @@ def alias_table() -> dict[str, str]:
     """Normalised header -> field, including any aliases from settings.ESR_COLUMN_ALIASES."""
     table = {}
     extra = getattr(settings, "ESR_COLUMN_ALIASES", {}) or {}
+    unknown = set(extra) - set(COLUMNS_BY_FIELD)
+    if unknown:
+        raise ImproperlyConfigured(f"ESR_COLUMN_ALIASES names unknown fields: {', '.join(sorted(unknown))}")
     for column in COLUMNS:
         for alias in (*extra.get(column.field, ()), *column.aliases):
             table.setdefault(header_key(alias), column.field)
