@@ -181,7 +181,7 @@ PORTAL_NAME = "LSC Belonging Portal"
 ESR_COLUMN_ALIASES = json.loads(os.environ.get("ESR_COLUMN_ALIASES", "") or "{}")
 
 # Synthetic ESR assignments per year that `setup_portal --demo` loads. A quarter of the LSC workforce
-# (93,840) keeps `make run` quick on SQLite; set 93840 for the full size (about 50 seconds).
+# (93,840) keeps `make run` quick on SQLite (about 20 s); 93840 takes about a minute.
 DEMO_ESR_ROWS = int(os.environ.get("DEMO_ESR_ROWS", "23460"))
 
 EMAIL_BACKEND = os.environ.get(

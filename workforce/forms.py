@@ -80,6 +80,7 @@ class ESRUploadForm(forms.Form):
         label="ESR staff in post extract (CSV)",
         help_text="A CSV file exported from ESR, UTF-8 or Windows-1252, up to about 100,000 rows.",
         widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
+        error_messages={"required": "Choose the ESR extract to upload", "empty": "The file is empty"},
     )
     snapshot_date = forms.DateField(
         label="Snapshot date",
