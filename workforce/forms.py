@@ -156,3 +156,17 @@ def figures_form_class(section):
 
     attributes["__init__"] = __init__
     return type(f"{section.model.__name__}Form", (forms.ModelForm,), attributes)
+
+
+class FiguresUploadForm(forms.Form):
+    section = forms.ChoiceField(label="Which figures", widget=forms.RadioSelect)
+    figures_file = forms.FileField(
+        label="CSV file",
+        help_text="One row per organisation and year, with the columns of the template.",
+        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
+        error_messages={"required": "Choose the CSV file to upload", "empty": "The file is empty"},
+    )
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [(section.slug, section.title) for section in sections]

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from workforce.esr import reader as esr_reader
 from workforce.esr.columns import map_header
-from workforce.esr.reader import ExtractRejected, ReadResult
+from workforce.esr.reader import ExtractRejected, ReadResult, RowError
 from workforce.esr.writer import reserve_snapshot_ids, write_staff_records
 from workforce.models import ImportBatch, Membership, Organisation, Place, Snapshot, StaffRecord
 from workforce.permissions import Role, ensure_role_groups
@@ -263,3 +263,94 @@ def _same_file_already_imported(sha256, snapshot_date):
 def _and_list(items):
     items = [f"“{item}”" for item in items]
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --- Figures ESR does not hold, from CSV ------------------------------------------------------
+
+
+@dataclass
+class FiguresImportReport:
+    """What a figures CSV import did: rows saved, or every error (nothing saved)."""
+
+    section_title: str
+    created: int = 0
+    updated: int = 0
+    errors: list = dataclasses.field(default_factory=list)  # RowError
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def import_figures_csv(data: bytes, *, section, user) -> FiguresImportReport:
+    """Create or update one section of figures from CSV: organisation (ODS code, or slug), year, then the fields.
+
+    Each row is validated by the same form the pages use, and the user must be allowed to change each
+    row's organisation. All or nothing: with any error, nothing is saved and every error is reported.
+    """
+    from workforce.forms import figures_form_class  # forms import services: import here, not at the top
+    from workforce.permissions import can_edit_figures
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    if "\x00" in text or not text.strip():
+        raise ExtractRejected("The file is empty or is not a CSV file.")
+    reader = csv.DictReader(text.splitlines())
+    columns = {(name or "").strip().lower(): name for name in reader.fieldnames or []}
+    missing = [name for name in ("organisation", "year") if name not in columns]
+    if missing:
+        noun = "column" if len(missing) == 1 else "columns"
+        raise ExtractRejected(f"The file has no {_and_list(missing)} {noun}. The templates show the columns.")
+    report = FiguresImportReport(section_title=section.title)
+    form_class = figures_form_class(section)
+    organisations = {o.ods_code.lower(): o for o in Organisation.objects.exclude(ods_code=None)}
+    organisations |= {o.slug: o for o in Organisation.objects.all()}
+    pending, seen = [], {}
+    for values in reader:
+        line = reader.line_num
+        raw = {key.strip().lower(): (value or "").strip() for key, value in values.items() if key}
+        if not any(raw.values()):
+            continue
+        organisation = organisations.get(raw["organisation"].lower())
+        if organisation is None:
+            report.errors.append(
+                RowError(line, "organisation", raw["organisation"], "is not an organisation's ODS code")
+            )
+            continue
+        if not can_edit_figures(user, organisation):
+            message = f"is {organisation.name}, whose figures you may not change"
+            report.errors.append(RowError(line, "organisation", raw["organisation"], message))
+            continue
+        try:
+            year = int(raw["year"])
+        except ValueError:
+            report.errors.append(RowError(line, "year", raw["year"], "is not a year such as 2025 (for 2024/25)"))
+            continue
+        if (organisation.pk, year) in seen:
+            message = f"repeats {organisation.display_short_name} {year} (also on line {seen[organisation.pk, year]})"
+            report.errors.append(RowError(line, "year", raw["year"], message))
+            continue
+        seen[organisation.pk, year] = line
+        instance = section.model.objects.filter(organisation=organisation, year=year).first()
+        new = instance is None
+        instance = instance or section.model(organisation=organisation, year=year)
+        form = form_class({name: raw.get(name, "") for name in section.fields}, instance=instance)
+        if not form.is_valid():
+            for name, messages in form.errors.items():
+                column = name if name != "__all__" else "(whole row)"
+                for message in messages:
+                    report.errors.append(RowError(line, column, raw.get(name, ""), message))
+            continue
+        pending.append((form, new))
+    if not pending and not report.errors:
+        raise ExtractRejected("The file has a header row but no figures.")
+    if report.errors:
+        return report
+    with transaction.atomic():
+        for form, new in pending:
+            form.save()
+            report.created += new
+            report.updated += not new
+    return report

@@ -18,6 +18,8 @@ urlpatterns = [
     path("users/<int:pk>/edit/", views.user_edit, name="user_edit"),
     path("imports/esr/", views_esr.esr_import, name="esr_import"),
     path("imports/esr/confirm/", views_esr.esr_import_confirm, name="esr_import_confirm"),
+    path("figures/import/", views_figures.figures_import, name="figures_import"),
+    path("figures/import/<slug:section>.csv", views_figures.figures_template, name="figures_template"),
     path("organisations/<slug:slug>/figures/", views_figures.figures_overview, name="figures_overview"),
     path(
         "organisations/<slug:slug>/figures/<int:year>/<slug:section>/",

@@ -130,3 +130,39 @@ def test_board_member_reads_figures_and_cannot_change_them(page, portal):
     assert_accessible(page)
     response = page.goto("/imports/esr/")
     assert response.status == 403
+
+
+def test_edi_lead_imports_figures_from_a_csv_file(page, portal):
+    sign_in(page, "demo.lead@example.org", PASSWORD)
+    page.goto("/organisations/blackpool-teaching-hospitals/figures/")
+    page.get_by_role("link", name="import them from a CSV file").click()
+    assert page.locator("h1").inner_text() == "Import workforce figures from a CSV file"
+    assert_accessible(page)
+    page.click("button:has-text('Import figures')")
+    assert page.locator(".nhsuk-error-summary").is_visible()
+    assert_accessible(page)
+
+    header = "organisation,year,training_white,training_bme,training_ethnicity_unknown\n"
+    page.check("input[name=section][value=training]")
+    page.set_input_files(
+        "#id_figures_file",
+        {
+            "name": "t.csv",
+            "mimeType": "text/csv",
+            "buffer": (header + f"RXL,{YEAR},900,x,4\nRXR,{YEAR},1,1,1\n").encode(),
+        },
+    )
+    page.click("button:has-text('Import figures')")
+    problems = page.locator("#problems-caption").locator("xpath=..").inner_text()
+    assert "whose figures you may not change" in problems and "Enter a whole number" in problems
+    assert page.title().startswith("Error: ")
+    assert_accessible(page)
+
+    page.check("input[name=section][value=training]")
+    page.set_input_files(
+        "#id_figures_file",
+        {"name": "t.csv", "mimeType": "text/csv", "buffer": (header + f"RXL,{YEAR},900,80,4\n").encode()},
+    )
+    page.click("button:has-text('Import figures')")
+    assert "1 new and 0 changed" in page.locator(".nhsuk-notification-banner").inner_text()
+    assert_accessible(page)

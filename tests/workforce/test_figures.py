@@ -1,6 +1,7 @@
 """Figures ESR does not hold: EDI leads enter their own organisation's, with validation and history."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from import_export.formats.base_formats import CSV
 
@@ -149,3 +150,63 @@ def test_figures_import_as_csv_through_the_admin_resource(own_org):
     bad = CSV().create_dataset(f"{header}\n" + line.replace(",24,", ",999,") + "\n")
     assert resource.import_data(bad, dry_run=False).has_validation_errors()
     assert RecruitmentFigures.objects.get().appointed_bme == 24
+
+
+def figures_csv(*lines, fields=tuple(RECRUITMENT)):
+    return ("organisation,year," + ",".join(fields) + "\n" + "\n".join(lines) + "\n").encode()
+
+
+def post_csv(client, content, section="recruitment"):
+    upload = SimpleUploadedFile("figures.csv", content, content_type="text/csv")
+    return client.post("/figures/import/", {"section": section, "figures_file": upload}, follow=True)
+
+
+def test_an_edi_lead_imports_their_figures_from_csv(client_for, lead_user, own_org):
+    client = client_for(lead_user)
+    template = client.get("/figures/import/recruitment.csv")
+    assert template["Content-Type"].startswith("text/csv")
+    assert template.content.decode().splitlines()[1].startswith(f"OWN,{YEAR},")
+    values = ",".join(RECRUITMENT.values())
+    response = post_csv(client, figures_csv(f"OWN,{YEAR},{values}", f"own-trust,{YEAR - 1},{values}"))
+    assert "Recruitment figures imported: 2 new and 0 changed" in response.content.decode()
+    figures = RecruitmentFigures.objects.get(organisation=own_org, year=YEAR)
+    assert figures.appointed_bme == 24 and figures.history.get().history_user == lead_user
+    response = post_csv(client, figures_csv(f"OWN,{YEAR},{values.replace(',24,', ',25,')}"))
+    assert "0 new and 1 changed" in response.content.decode()
+    assert RecruitmentFigures.objects.get(organisation=own_org, year=YEAR).appointed_bme == 25
+
+
+def test_a_figures_csv_with_any_problem_saves_nothing_and_lists_every_problem(
+    client_for, lead_user, own_org, other_org
+):
+    values = ",".join(RECRUITMENT.values())
+    content = figures_csv(
+        f"OWN,{YEAR},{values}",
+        f"OTH,{YEAR},{values}",
+        f"OWN,{YEAR - 1},{values.replace(',24,', ',500,')}",
+        f"OWN,twenty,{values}",
+        f"OWN,{YEAR},{values}",
+    )
+    page = post_csv(client_for(lead_user), content).content.decode()
+    assert "There are 4 problems in the file" in page
+    assert "is Other Trust, whose figures you may not change" in page
+    assert "must not be more than the number shortlisted (120)" in page
+    assert "is not a year such as 2025" in page and "also on line 2" in page
+    assert not RecruitmentFigures.objects.exists()
+
+
+def test_files_that_are_not_figures_csv_are_refused(client_for, lead_user, own_org):
+    client = client_for(lead_user)
+    assert "has no “organisation” and “year” columns" in post_csv(client, b"a,b\n1,2\n").content.decode()
+    assert "The file is empty" in post_csv(client, b"").content.decode()
+    assert not RecruitmentFigures.objects.exists()
+
+
+def test_board_members_cannot_import_figures(client_for, board_user, own_org):
+    client = client_for(board_user)
+    assert client.get("/figures/import/").status_code == 403
+    values = ",".join(RECRUITMENT.values())
+    upload = SimpleUploadedFile("f.csv", figures_csv(f"OWN,{YEAR},{values}"), content_type="text/csv")
+    assert client.post("/figures/import/", {"section": "recruitment", "figures_file": upload}).status_code == 403
+    assert client.get("/figures/import/recruitment.csv").status_code == 403
+    assert not RecruitmentFigures.objects.exists()
