@@ -35,6 +35,19 @@ class FiguresSection:
     def fields(self):
         return tuple(name for fieldset in self.fieldsets for name in fieldset.fields)
 
+    def labelled_values(self, figures):
+        """[(fieldset, [(label, value), ...]), ...] for a read-only page; values are None without figures."""
+        return [
+            (
+                fieldset,
+                [
+                    (short_label(name) or self.model._meta.get_field(name).verbose_name, getattr(figures, name, None))
+                    for name in fieldset.fields
+                ],
+            )
+            for fieldset in self.fieldsets
+        ]
+
 
 def _groups(prefix, groups):
     return tuple(f"{prefix}_{group}" for group in groups)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from workforce import selectors
 from workforce.esr.reader import ExtractRejected
-from workforce.figures import SECTIONS, SECTIONS_BY_SLUG, short_label
+from workforce.figures import SECTIONS, SECTIONS_BY_SLUG
 from workforce.forms import FiguresUploadForm, figures_form_class
 from workforce.models import Organisation, reporting_year_for, reporting_year_label
 from workforce.permissions import can_edit_figures, can_view_portal, editable_organisations, require
@@ -65,18 +65,8 @@ def figures_section(request, slug, year, section):
         "can_edit": can_edit,
     }
     if not can_edit:
-        if request.method == "POST":
-            require(False)
-        context["values"] = [
-            (
-                fieldset,
-                [
-                    (figures_field_label(section, name), getattr(figures, name) if figures else None)
-                    for name in fieldset.fields
-                ],
-            )
-            for fieldset in section.fieldsets
-        ]
+        require(request.method != "POST")
+        context["values"] = section.labelled_values(figures)
         context["suppression_threshold"] = settings.SUPPRESSION_THRESHOLD
         return render(request, "workforce/figures_view.html", context)
     instance = figures or section.model(organisation=organisation, year=year)
@@ -87,10 +77,6 @@ def figures_section(request, slug, year, section):
         return redirect("workforce:figures_overview", slug=organisation.slug)
     context["form"] = form
     return render(request, "workforce/figures_form.html", context)
-
-
-def figures_field_label(section, name):
-    return short_label(name) or section.model._meta.get_field(name).verbose_name
 
 
 def figures_import(request):

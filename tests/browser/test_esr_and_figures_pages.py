@@ -5,6 +5,7 @@ Every page these add passes axe-core (WCAG 2.2 A and AA), including its error st
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.workforce.esr_files import csv_text, row
@@ -33,19 +34,20 @@ def choose_file(page, name, text):
 def test_admin_checks_a_bad_file_then_imports_a_good_one(page, portal):
     sign_in(page, "demo.admin@example.org", PASSWORD)
     page.get_by_role("link", name="ESR imports").first.click()
-    assert page.locator("h1").inner_text() == "ESR imports"
-    assert "No ESR extract has been imported yet" in page.content()
+    expect(page.locator("h1")).to_have_text("ESR imports")
+    expect(page.locator("main")).to_contain_text("No ESR extract has been imported yet")
     assert_accessible(page)
 
     page.click("button:has-text('Check the file')")
-    assert page.locator(".nhsuk-error-summary").is_visible() and page.title().startswith("Error: ")
+    expect(page.locator(".nhsuk-error-summary")).to_be_visible()
+    assert page.title().startswith("Error: ")
     assert_accessible(page)
 
     rows = [row(1, Organisation="RXL"), row(2, Organisation="RXL", Gender="Robot"), row(3, Organisation="RXL", FTE="x")]
     choose_file(page, "bad.csv", csv_text(rows))
     page.fill("#id_snapshot_date", "31/03/2025")
     page.click("button:has-text('Check the file')")
-    assert page.locator("h1").inner_text() == "bad.csv cannot be imported"
+    expect(page.locator("h1")).to_have_text("bad.csv cannot be imported")
     table = page.locator("#errors-caption").locator("xpath=..").inner_text()
     assert "Robot" in table and "FTE is not a number" in table
     assert_accessible(page)
@@ -55,7 +57,7 @@ def test_admin_checks_a_bad_file_then_imports_a_good_one(page, portal):
     choose_file(page, "good.csv", csv_text([row(n, Organisation="RXL") for n in range(1, 6)]))
     page.fill("#id_snapshot_date", "31/03/2025")
     page.click("button:has-text('Check the file')")
-    assert page.locator("h1").inner_text() == "Check the import of good.csv"
+    expect(page.locator("h1")).to_have_text("Check the import of good.csv")
     assert "Blackpool Teaching Hospitals NHS Foundation Trust" in page.locator("table").first.inner_text()
     assert_accessible(page)
     page.click("button:has-text('Import 5 assignments')")
@@ -71,7 +73,7 @@ def test_admin_checks_a_bad_file_then_imports_a_good_one(page, portal):
 def test_edi_lead_enters_recruitment_figures_and_fixes_an_error(page, portal):
     sign_in(page, "demo.lead@example.org", PASSWORD)
     page.get_by_role("link", name="BTH").click()
-    assert page.locator("h1").inner_text() == "Workforce figures not held in ESR"
+    expect(page.locator("h1")).to_have_text("Workforce figures not held in ESR")
     assert_accessible(page)
     page.get_by_role("link", name=f"Enter recruitment figures for {LABEL}").click()
     assert_accessible(page)
@@ -111,7 +113,7 @@ def test_the_staff_survey_form_is_accessible(page, portal):
     page.fill("#id_wres_5_bme_pct", "140")
     page.check("input[name=wdes_9b_voices_action][value=True]")
     page.click("button:has-text('Save nhs staff survey figures')")
-    assert page.locator(".nhsuk-error-summary").is_visible()
+    expect(page.locator(".nhsuk-error-summary")).to_be_visible()
     assert_accessible(page)
     for section in ("formal-processes", "training", "board"):
         page.goto(f"/organisations/blackpool-teaching-hospitals/figures/{YEAR}/{section}/")
@@ -122,10 +124,10 @@ def test_board_member_reads_figures_and_cannot_change_them(page, portal):
     sign_in(page, "demo.board@example.org", PASSWORD)
     page.goto("/organisations/blackpool-teaching-hospitals/")
     page.get_by_role("link", name="Workforce figures not held in ESR").click()
-    assert "You can read these figures" in page.content()
+    expect(page.locator("main")).to_contain_text("You can read these figures")
     assert_accessible(page)
     page.get_by_role("link", name=f"View board membership figures for {LABEL}").click()
-    assert "has not entered these figures" in page.content()
+    expect(page.locator("main")).to_contain_text("has not entered these figures")
     assert page.locator("main form").count() == 0
     assert_accessible(page)
     response = page.goto("/imports/esr/")
@@ -136,10 +138,10 @@ def test_edi_lead_imports_figures_from_a_csv_file(page, portal):
     sign_in(page, "demo.lead@example.org", PASSWORD)
     page.goto("/organisations/blackpool-teaching-hospitals/figures/")
     page.get_by_role("link", name="import them from a CSV file").click()
-    assert page.locator("h1").inner_text() == "Import workforce figures from a CSV file"
+    expect(page.locator("h1")).to_have_text("Import workforce figures from a CSV file")
     assert_accessible(page)
     page.click("button:has-text('Import figures')")
-    assert page.locator(".nhsuk-error-summary").is_visible()
+    expect(page.locator(".nhsuk-error-summary")).to_be_visible()
     assert_accessible(page)
 
     header = "organisation,year,training_white,training_bme,training_ethnicity_unknown\n"
