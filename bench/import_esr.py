@@ -47,7 +47,7 @@ def manage(*args, env):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=93_840)
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each; the median is reported")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs of each; the median is reported")
     parser.add_argument("--seed", type=int, default=2025)
     options = parser.parse_args()
 

@@ -165,11 +165,14 @@ class StaffRecord(models.Model):
     No names and no dates of birth are stored. Employee and assignment numbers are kept only as
     HMAC-SHA256 digests keyed with settings.PSEUDONYMISATION_KEY, so the same person links across
     snapshots but cannot be traced back to ESR without the key. Rows are written with COPY by
-    workforce.esr.importer, never one by one; the importer guarantees one row per assignment key
-    in a snapshot (kept out of the database to keep COPY fast).
+    workforce.services.import_esr_extract, never one by one; it guarantees one row per assignment
+    in a snapshot and that the snapshot exists (kept out of the database to keep COPY fast).
     """
 
-    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="staff_records")
+    # No database constraint: PostgreSQL checks a foreign key with a row lock per inserted row, a fifth of
+    # the time of a full import. The import service, the only writer, creates the snapshot in the same
+    # transaction; deleting a snapshot still deletes its records (on_delete=CASCADE, done by Django).
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="staff_records", db_constraint=False)
     employee_key = models.CharField(max_length=64, help_text="HMAC-SHA256 of the employee number.")
     assignment_key = models.CharField(max_length=64, help_text="HMAC-SHA256 of the assignment number.")
     is_primary_assignment = models.BooleanField(default=True)
