@@ -35,18 +35,48 @@ class FiguresSection:
     def fields(self):
         return tuple(name for fieldset in self.fieldsets for name in fieldset.fields)
 
-    def labelled_values(self, figures):
-        """[(fieldset, [(label, value), ...]), ...] for a read-only page; values are None without figures."""
-        return [
-            (
-                fieldset,
-                [
-                    (short_label(name) or self.model._meta.get_field(name).verbose_name, getattr(figures, name, None))
-                    for name in fieldset.fields
-                ],
-            )
-            for fieldset in self.fieldsets
-        ]
+    def labelled_values(self, figures, threshold):
+        """[(fieldset, [(label, value), ...]), ...] for a read-only page, small counts replaced by SUPPRESSED.
+
+        Values are None without figures. See suppress_small_counts for the rule.
+        """
+        result = []
+        for fieldset in self.fieldsets:
+            values = suppress_small_counts({name: getattr(figures, name, None) for name in fieldset.fields}, threshold)
+            labels = [short_label(name) or self.model._meta.get_field(name).verbose_name for name in fieldset.fields]
+            result.append((fieldset, list(zip(labels, values.values(), strict=True))))
+        return result
+
+
+SUPPRESSED = "*"
+
+
+def suppress_small_counts(values: dict, threshold: int) -> dict:
+    """Hide counts of 1 to `threshold` people, and enough else that they cannot be worked out.
+
+    - A count (an integer field) from 1 to threshold becomes SUPPRESSED.
+    - If only one count in the group is hidden, the next smallest non-zero count is hidden too, so the
+      hidden one cannot be found by taking the others from a total shown elsewhere.
+    - A survey result (`..._pct` or `..._score`) is hidden when its respondents count is hidden.
+    """
+    shown = dict(values)
+    counts = {
+        name: value
+        for name, value in values.items()
+        if isinstance(value, int) and not isinstance(value, bool) and not name.endswith(("_pct", "_score"))
+    }
+    hidden = {name for name, value in counts.items() if 0 < value <= threshold}
+    if len(hidden) == 1:
+        others = sorted((value, name) for name, value in counts.items() if value > 0 and name not in hidden)
+        if others:
+            hidden.add(others[0][1])
+    for name in hidden:
+        shown[name] = SUPPRESSED
+        for measure in ("_pct", "_score"):
+            result = name.removesuffix("_respondents") + measure
+            if name.endswith("_respondents") and result in shown:
+                shown[result] = SUPPRESSED
+    return shown
 
 
 def _groups(prefix, groups):

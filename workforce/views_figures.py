@@ -66,7 +66,7 @@ def figures_section(request, slug, year, section):
     }
     if not can_edit:
         require(request.method != "POST")
-        context["values"] = section.labelled_values(figures)
+        context["values"] = section.labelled_values(figures, settings.SUPPRESSION_THRESHOLD)
         context["suppression_threshold"] = settings.SUPPRESSION_THRESHOLD
         return render(request, "workforce/figures_view.html", context)
     instance = figures or section.model(organisation=organisation, year=year)

@@ -3,20 +3,22 @@
 from decimal import Decimal
 
 from django import template
-from django.conf import settings
+
+from workforce.figures import SUPPRESSED
 
 register = template.Library()
 
 
 @register.filter
 def figure(value):
-    """A count of 1 to SUPPRESSION_THRESHOLD people as "*"; percentages and scores as given; empty as "Not given"."""
+    """A figure for reading: suppressed values (workforce.figures.suppress_small_counts) stay "*", empty is
+    "Not given", yes/no as words, percentages and scores to one decimal place, counts with thousands commas."""
     if value is None:
         return "Not given"
+    if value == SUPPRESSED:
+        return SUPPRESSED
     if value is True or value is False:
         return "Yes" if value else "No"
     if isinstance(value, Decimal):
         return f"{value:.1f}"
-    if 0 < value <= settings.SUPPRESSION_THRESHOLD:
-        return "*"
     return f"{value:,}"
