@@ -40,7 +40,7 @@ def portal(request):
     if can_view_portal(user):
         items += [("Organisations", "workforce:organisation_list")]
     if can_manage_portal(user):
-        items += [("Users", "workforce:user_list")]
+        items += [("Users", "workforce:user_list"), ("ESR imports", "workforce:esr_import")]
     context["can_manage_portal"] = can_manage_portal(user)
     context["nav_items"] = [_nav_item(request, label, name) for label, name in items]
     return context

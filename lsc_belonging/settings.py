@@ -6,6 +6,7 @@ PSEUDONYMISATION_KEY, ALLOWED_HOSTS and DATABASE_URL; anything missing stops sta
 rather than falling back to a guessable value.
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -174,6 +175,14 @@ CRISPY_TEMPLATE_PACK = "nhsuk"
 SUPPRESSION_THRESHOLD = int(os.environ.get("SUPPRESSION_THRESHOLD", "7"))
 
 PORTAL_NAME = "LSC Belonging Portal"
+
+# Extra ESR header names, as JSON: {"employee_number": ["Pay Number"]}. Field names are those of
+# workforce/esr/columns.py; headers are matched ignoring case, spaces and punctuation.
+ESR_COLUMN_ALIASES = json.loads(os.environ.get("ESR_COLUMN_ALIASES", "") or "{}")
+
+# Synthetic ESR assignments per year that `setup_portal --demo` loads. A quarter of the LSC workforce
+# (93,840) keeps `make run` quick on SQLite (about 20 s); 93840 takes about a minute.
+DEMO_ESR_ROWS = int(os.environ.get("DEMO_ESR_ROWS", "23460"))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

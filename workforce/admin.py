@@ -1,7 +1,28 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from import_export import fields, resources, widgets
+from import_export.admin import ImportExportMixin, ImportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from workforce.models import Membership, Organisation, Place
+from workforce.esr.admin_import import (
+    ESRConfirmImportForm,
+    ESRExtractFormat,
+    ESRExtractResource,
+    ESRImportForm,
+    ExtractStorage,
+)
+from workforce.models import (
+    BoardMembership,
+    FormalProcessFigures,
+    ImportBatch,
+    Membership,
+    Organisation,
+    Place,
+    RecruitmentFigures,
+    Snapshot,
+    StaffSurveyResults,
+    TrainingFigures,
+)
+from workforce.permissions import is_admin
 
 
 @admin.register(Place)
@@ -23,3 +44,137 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ["user", "organisation", "is_ics_lead"]
     list_filter = ["organisation", "is_ics_lead"]
     autocomplete_fields = ["organisation"]
+
+
+class PortalAdminPermissions:
+    """The portal's Admin role (not Django model permissions) decides who may use these admin pages."""
+
+    def has_module_permission(self, request):
+        return is_admin(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_admin(request.user)
+
+    def has_add_permission(self, request):
+        return is_admin(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_admin(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_admin(request.user)
+
+    def has_import_permission(self, request):
+        return is_admin(request.user)
+
+    def has_export_permission(self, request):
+        return is_admin(request.user)
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(PortalAdminPermissions, ImportMixin, admin.ModelAdmin):
+    """ESR imports: django-import-export's upload → preview → confirm, backed by the fast import service."""
+
+    list_display = ["file_name", "snapshot_date", "row_count", "status", "imported_by", "imported_at"]
+    list_filter = ["status", "snapshot_date"]
+    readonly_fields = ["sha256", "file_name", "snapshot_date", "row_count", "status", "imported_by", "imported_at"]
+    resource_classes = [ESRExtractResource]
+    import_form_class = ESRImportForm
+    confirm_form_class = ESRConfirmImportForm
+    import_template_name = "admin/workforce/esr_import.html"
+    tmp_storage_class = ExtractStorage
+    skip_admin_log = True  # the ImportBatch row is the record of the import
+
+    def has_add_permission(self, request):
+        return False  # batches are made by importing a file
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a snapshot is replaced by importing again, never deleted here
+
+    def get_import_formats(self):
+        return [ESRExtractFormat]
+
+    def write_to_tmp_storage(self, import_file, input_format):
+        storage = ExtractStorage(read_mode="rb")
+        storage.save_upload(import_file)
+        return storage
+
+    def get_import_data_kwargs(self, **kwargs):
+        form = kwargs.pop("form", None)
+        if form is not None:
+            kwargs["snapshot_date"] = form.cleaned_data["snapshot_date"]
+            kwargs["organisation"] = form.cleaned_data.get("organisation")
+        kwargs.pop("request", None)
+        return kwargs
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            organisation = import_form.cleaned_data.get("organisation")
+            initial["snapshot_date"] = import_form.cleaned_data["snapshot_date"]
+            initial["organisation"] = organisation.pk if organisation else ""
+        return initial
+
+    def add_success_message(self, result, request):
+        report = result.esr_report
+        if report is None or report.status == "invalid":
+            messages.error(request, "The file could not be imported: nothing was changed.")
+        elif report.status == "unchanged":
+            messages.info(request, f"{report.file_name} was already imported for this date: nothing changed.")
+        else:
+            messages.success(
+                request,
+                f"Imported {report.rows:,} assignments on {report.snapshot_date:%d %B %Y} from {report.file_name}.",
+            )
+
+
+@admin.register(Snapshot)
+class SnapshotAdmin(PortalAdminPermissions, admin.ModelAdmin):
+    list_display = ["organisation", "snapshot_date", "row_count", "import_batch"]
+    list_filter = ["snapshot_date", "organisation"]
+    list_select_related = ["organisation", "import_batch"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class AnnualFiguresResource(resources.ModelResource):
+    """CSV columns: organisation (ODS code), year (e.g. 2025 for 2024/25), then the model's own fields."""
+
+    organisation = fields.Field(
+        attribute="organisation", column_name="organisation", widget=widgets.ForeignKeyWidget(Organisation, "ods_code")
+    )
+
+    class Meta:
+        import_id_fields = ("organisation", "year")
+        exclude = ("id", "updated_at")
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+
+def _figures_admin(model):
+    resource = type(f"{model.__name__}Resource", (AnnualFiguresResource,), {
+        "Meta": type("Meta", (AnnualFiguresResource.Meta,), {"model": model}),
+    })  # fmt: skip
+
+    class FiguresAdmin(PortalAdminPermissions, ImportExportMixin, SimpleHistoryAdmin):
+        resource_classes = [resource]
+        list_display = ["organisation", "year_label", "updated_at"]
+        list_filter = ["year", "organisation"]
+        list_select_related = ["organisation"]
+
+    admin.site.register(model, FiguresAdmin)
+
+
+for _model in (RecruitmentFigures, FormalProcessFigures, TrainingFigures, StaffSurveyResults, BoardMembership):
+    _figures_admin(_model)

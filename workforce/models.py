@@ -1,7 +1,14 @@
+from dataclasses import dataclass
+
+import simple_history
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
+
+from workforce import vocabulary
 
 
 class Place(models.Model):
@@ -93,3 +100,434 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.organisation}"
+
+
+def reporting_year_for(day) -> int:
+    """The reporting year a date falls in: 2025 for 1 April 2024 to 31 March 2025 (shown as 2024/25)."""
+    return day.year if (day.month, day.day) <= (3, 31) else day.year + 1
+
+
+def reporting_year_label(year: int) -> str:
+    return f"{year - 1}/{str(year)[-2:]}"
+
+
+class ImportBatch(models.Model):
+    """One uploaded ESR extract. Its SHA-256 makes a second import of the same file a no-op."""
+
+    class Status(models.TextChoices):
+        IMPORTED = "imported", "Imported"
+        SUPERSEDED = "superseded", "Replaced by a later import"
+
+    sha256 = models.CharField("SHA-256 of the file", max_length=64, db_index=True)
+    file_name = models.CharField(max_length=255)
+    snapshot_date = models.DateField()
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+    row_count = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.IMPORTED)
+
+    class Meta:
+        ordering = ["-imported_at", "-pk"]
+        verbose_name = "ESR import"
+        verbose_name_plural = "ESR imports"
+
+    def __str__(self):
+        return f"{self.file_name} ({self.snapshot_date:%d %B %Y})"
+
+
+class Snapshot(models.Model):
+    """One organisation's staff in post on one date, loaded by one import. Re-importing replaces it whole."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="snapshots")
+    snapshot_date = models.DateField()
+    import_batch = models.ForeignKey(ImportBatch, on_delete=models.PROTECT, related_name="snapshots")
+    row_count = models.PositiveIntegerField("Assignments", default=0)
+
+    class Meta:
+        ordering = ["-snapshot_date", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "snapshot_date"], name="one_snapshot_per_organisation_date")
+        ]
+
+    def __str__(self):
+        return f"{self.organisation.display_short_name} staff in post on {self.snapshot_date:%d %B %Y}"
+
+    @property
+    def reporting_year(self) -> int:
+        return reporting_year_for(self.snapshot_date)
+
+
+class StaffRecord(models.Model):
+    """One ESR assignment in a snapshot, pseudonymised at the door.
+
+    No names and no dates of birth are stored. Employee and assignment numbers are kept only as
+    HMAC-SHA256 digests keyed with settings.PSEUDONYMISATION_KEY, so the same person links across
+    snapshots but cannot be traced back to ESR without the key. Rows are written with COPY by
+    workforce.services.import_esr_extract, never one by one; it guarantees one row per assignment
+    in a snapshot and that the snapshot exists (kept out of the database to keep COPY fast).
+    """
+
+    # No database constraint: PostgreSQL checks a foreign key with a row lock per inserted row, a fifth of
+    # the time of a full import. The import service, the only writer, creates the snapshot in the same
+    # transaction; deleting a snapshot still deletes its records (on_delete=CASCADE, done by Django).
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="staff_records", db_constraint=False)
+    employee_key = models.CharField(max_length=64, help_text="HMAC-SHA256 of the employee number.")
+    assignment_key = models.CharField(max_length=64, help_text="HMAC-SHA256 of the assignment number.")
+    is_primary_assignment = models.BooleanField(default=True)
+    staff_group = models.CharField(max_length=24, choices=vocabulary.StaffGroup.choices)
+    occupation_code = models.CharField(max_length=10, blank=True)
+    job_role = models.CharField(max_length=100, blank=True)
+    pay_band = models.CharField(max_length=8, choices=vocabulary.PayBand.choices)
+    medical_grade = models.CharField(max_length=16, choices=vocabulary.MedicalGrade.choices, blank=True)
+    is_clinical = models.BooleanField(help_text="From the staff group: see vocabulary.NON_CLINICAL_STAFF_GROUPS.")
+    assignment_category = models.CharField(max_length=16, choices=vocabulary.AssignmentCategory.choices)
+    is_bank = models.BooleanField(default=False)
+    fte = models.DecimalField("FTE", max_digits=6, decimal_places=4)
+    contracted_hours = models.DecimalField(
+        max_digits=6, decimal_places=2, null=True, blank=True, help_text="Weekly contracted hours."
+    )
+    hourly_rate = models.DecimalField(
+        max_digits=10,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="From the file, or annual salary ÷ (weekly contracted hours × 52.143); empty without hours.",
+    )
+    annual_salary = models.DecimalField(
+        max_digits=10, decimal_places=2, null=True, blank=True, help_text="Pro rata to the contracted hours."
+    )
+    bonus_pay = models.DecimalField(
+        max_digits=10, decimal_places=2, default=0, help_text="Bonus paid in the 12 months to the snapshot date."
+    )
+    is_full_pay_relevant = models.BooleanField(default=True)
+    sex = models.CharField(max_length=8, choices=vocabulary.Sex.choices)
+    age_band = models.CharField(max_length=5, help_text="At the snapshot date; see vocabulary.AGE_BANDS.")
+    ethnic_origin_code = models.CharField(max_length=2, blank=True, help_text='ESR code, for example "A" or "CP".')
+    ethnic_group = models.CharField(max_length=8, choices=vocabulary.EthnicGroup.choices)
+    disability_group = models.CharField(max_length=12, choices=vocabulary.DisabilityGroup.choices)
+    sexual_orientation = models.CharField(max_length=12, choices=vocabulary.SexualOrientation.choices)
+    religion = models.CharField(max_length=12, choices=vocabulary.Religion.choices)
+    is_board_member = models.BooleanField(default=False)
+    is_voting_board_member = models.BooleanField(default=False)
+    is_executive_board_member = models.BooleanField(default=False)
+
+    def __str__(self):
+        return f"Assignment {self.assignment_key[:8]}… in {self.snapshot}"
+
+
+# Figures ESR does not hold. Each model is one organisation's figures for one reporting year
+# (year 2025 = 1 April 2024 to 31 March 2025), entered by the organisation's EDI leads or
+# imported as CSV, with history. Counts are of people; "unknown" is ethnicity or disability
+# not stated. A row that exists is complete: every count field is required.
+
+
+def _count(label):
+    return models.PositiveIntegerField(label, validators=[MaxValueValidator(1_000_000)])
+
+
+class AnnualFigures(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(
+        "Reporting year", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-year", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="one_%(class)s_per_organisation_year")
+        ]
+
+    def __str__(self):
+        return f"{self._meta.verbose_name.capitalize()}: {self.organisation.display_short_name} {self.year_label}"
+
+    @property
+    def year_label(self):
+        return reporting_year_label(self.year)
+
+
+class RecruitmentFigures(AnnualFigures):
+    """WRES indicator 2 and WDES metric 2: applicants shortlisted and appointed from shortlisting."""
+
+    shortlisted_white = _count("White applicants shortlisted")
+    shortlisted_bme = _count("BME applicants shortlisted")
+    shortlisted_ethnicity_unknown = _count("Applicants shortlisted, ethnicity unknown")
+    appointed_white = _count("White applicants appointed")
+    appointed_bme = _count("BME applicants appointed")
+    appointed_ethnicity_unknown = _count("Applicants appointed, ethnicity unknown")
+    shortlisted_disabled = _count("Disabled applicants shortlisted")
+    shortlisted_non_disabled = _count("Non-disabled applicants shortlisted")
+    shortlisted_disability_unknown = _count("Applicants shortlisted, disability unknown")
+    appointed_disabled = _count("Disabled applicants appointed")
+    appointed_non_disabled = _count("Non-disabled applicants appointed")
+    appointed_disability_unknown = _count("Applicants appointed, disability unknown")
+    history = HistoricalRecords()
+
+    GROUPS = ("white", "bme", "ethnicity_unknown", "disabled", "non_disabled", "disability_unknown")
+
+    class Meta(AnnualFigures.Meta):
+        verbose_name = verbose_name_plural = "recruitment figures"
+
+    def clean(self):
+        errors = {}
+        for group in self.GROUPS:
+            shortlisted, appointed = getattr(self, f"shortlisted_{group}"), getattr(self, f"appointed_{group}")
+            if shortlisted is not None and appointed is not None and appointed > shortlisted:
+                label = self._meta.get_field(f"appointed_{group}").verbose_name
+                errors[f"appointed_{group}"] = f"{label} must not be more than the number shortlisted ({shortlisted})"
+        if errors:
+            raise ValidationError(errors)
+
+
+class FormalProcessFigures(AnnualFigures):
+    """WRES indicator 3 (formal disciplinary process) and WDES metric 3 (formal capability process)."""
+
+    disciplinary_white = _count("White staff entering the formal disciplinary process")
+    disciplinary_bme = _count("BME staff entering the formal disciplinary process")
+    disciplinary_ethnicity_unknown = _count("Staff entering the formal disciplinary process, ethnicity unknown")
+    capability_disabled = _count("Disabled staff entering the formal capability process")
+    capability_non_disabled = _count("Non-disabled staff entering the formal capability process")
+    capability_disability_unknown = _count("Staff entering the formal capability process, disability unknown")
+    history = HistoricalRecords()
+
+    class Meta(AnnualFigures.Meta):
+        verbose_name = verbose_name_plural = "disciplinary and capability figures"
+
+
+class TrainingFigures(AnnualFigures):
+    """WRES indicator 4: staff accessing non-mandatory training and continuing professional development."""
+
+    training_white = _count("White staff accessing non-mandatory training or CPD")
+    training_bme = _count("BME staff accessing non-mandatory training or CPD")
+    training_ethnicity_unknown = _count("Staff accessing non-mandatory training or CPD, ethnicity unknown")
+    history = HistoricalRecords()
+
+    class Meta(AnnualFigures.Meta):
+        verbose_name = verbose_name_plural = "non-mandatory training figures"
+
+
+class BoardMembership(AnnualFigures):
+    """WRES indicator 9 and WDES metric 10: board members by group, for all, voting and executive members."""
+
+    members_white = _count("White board members")
+    members_bme = _count("BME board members")
+    members_ethnicity_unknown = _count("Board members, ethnicity unknown")
+    members_disabled = _count("Disabled board members")
+    members_non_disabled = _count("Non-disabled board members")
+    members_disability_unknown = _count("Board members, disability unknown")
+    voting_members_white = _count("White voting members")
+    voting_members_bme = _count("BME voting members")
+    voting_members_ethnicity_unknown = _count("Voting members, ethnicity unknown")
+    voting_members_disabled = _count("Disabled voting members")
+    voting_members_non_disabled = _count("Non-disabled voting members")
+    voting_members_disability_unknown = _count("Voting members, disability unknown")
+    executive_members_white = _count("White executive members")
+    executive_members_bme = _count("BME executive members")
+    executive_members_ethnicity_unknown = _count("Executive members, ethnicity unknown")
+    executive_members_disabled = _count("Disabled executive members")
+    executive_members_non_disabled = _count("Non-disabled executive members")
+    executive_members_disability_unknown = _count("Executive members, disability unknown")
+    history = HistoricalRecords()
+
+    ETHNIC_GROUPS = ("white", "bme", "ethnicity_unknown")
+    DISABILITY_GROUPS = ("disabled", "non_disabled", "disability_unknown")
+
+    class Meta(AnnualFigures.Meta):
+        verbose_name = verbose_name_plural = "board membership"
+
+    def total(self, kind, groups):
+        return sum(getattr(self, f"{kind}_{group}") or 0 for group in groups)
+
+    def clean(self):
+        errors = {}
+        for kind in ("members", "voting_members", "executive_members"):
+            by_ethnicity, by_disability = self.total(kind, self.ETHNIC_GROUPS), self.total(kind, self.DISABILITY_GROUPS)
+            if by_ethnicity != by_disability:
+                errors[f"{kind}_disabled"] = (
+                    f"{kind.replace('_', ' ').capitalize()} by disability add up to {by_disability}, "
+                    f"but by ethnicity to {by_ethnicity}: they are the same people"
+                )
+        for kind in ("voting_members", "executive_members"):
+            for group in self.ETHNIC_GROUPS + self.DISABILITY_GROUPS:
+                part, whole = getattr(self, f"{kind}_{group}"), getattr(self, f"members_{group}")
+                if part is not None and whole is not None and part > whole:
+                    label = self._meta.get_field(f"{kind}_{group}").verbose_name
+                    errors[f"{kind}_{group}"] = (
+                        f"{label} must not be more than the board members in that group ({whole})"
+                    )
+        if errors:
+            raise ValidationError(errors)
+
+
+@dataclass(frozen=True)
+class SurveyIndicator:
+    """One NHS Staff Survey indicator as WRES or WDES reports it, comparing two groups."""
+
+    code: str  # field name prefix, for example "wres_5"
+    standard: str  # "WRES" or "WDES"
+    number: str  # as the standard numbers it, for example "4a(i)"
+    question: str
+    groups: tuple[str, ...]  # ("white", "bme") or ("disabled", "non_disabled"); WDES 8 asks disabled staff only
+    measure: str = "pct"  # "pct" (percentage 0-100) or "score" (WDES 9a engagement score 0-10)
+
+
+SURVEY_INDICATORS = (
+    SurveyIndicator(
+        "wres_5",
+        "WRES",
+        "5",
+        "Staff experiencing harassment, bullying or abuse from patients, relatives or the public in the last 12 months",
+        ("white", "bme"),
+    ),
+    SurveyIndicator(
+        "wres_6",
+        "WRES",
+        "6",
+        "Staff experiencing harassment, bullying or abuse from staff in the last 12 months",
+        ("white", "bme"),
+    ),
+    SurveyIndicator(
+        "wres_7",
+        "WRES",
+        "7",
+        "Staff believing that the organisation provides equal opportunities for career progression or promotion",
+        ("white", "bme"),
+    ),
+    SurveyIndicator(
+        "wres_8",
+        "WRES",
+        "8",
+        "Staff who personally experienced discrimination at work from a manager, team leader or other colleague",
+        ("white", "bme"),
+    ),
+    SurveyIndicator(
+        "wdes_4a_patients",
+        "WDES",
+        "4a(i)",
+        "Staff experiencing harassment, bullying or abuse from patients, service users, their relatives or the public",
+        ("disabled", "non_disabled"),
+    ),
+    SurveyIndicator(
+        "wdes_4a_managers",
+        "WDES",
+        "4a(ii)",
+        "Staff experiencing harassment, bullying or abuse from managers",
+        ("disabled", "non_disabled"),
+    ),
+    SurveyIndicator(
+        "wdes_4a_colleagues",
+        "WDES",
+        "4a(iii)",
+        "Staff experiencing harassment, bullying or abuse from other colleagues",
+        ("disabled", "non_disabled"),
+    ),
+    SurveyIndicator(
+        "wdes_4b",
+        "WDES",
+        "4b",
+        "Staff saying that the last time they experienced harassment, bullying or abuse at work, they or a colleague "
+        "reported it",
+        ("disabled", "non_disabled"),
+    ),
+    SurveyIndicator(
+        "wdes_5",
+        "WDES",
+        "5",
+        "Staff who believe that their organisation provides equal opportunities for career progression or promotion",
+        ("disabled", "non_disabled"),
+    ),
+    SurveyIndicator(
+        "wdes_6",
+        "WDES",
+        "6",
+        "Staff who have felt pressure from their manager to come to work, despite not feeling well enough to perform "
+        "their duties",
+        ("disabled", "non_disabled"),
+    ),
+    SurveyIndicator(
+        "wdes_7",
+        "WDES",
+        "7",
+        "Staff satisfied with the extent to which their organisation values their work",
+        ("disabled", "non_disabled"),
+    ),
+    SurveyIndicator(
+        "wdes_8",
+        "WDES",
+        "8",
+        "Disabled staff saying that their employer has made reasonable adjustments to enable them to carry out their "
+        "work",
+        ("disabled",),
+    ),
+    SurveyIndicator(
+        "wdes_9a", "WDES", "9a", "Staff engagement score (0 to 10)", ("disabled", "non_disabled"), measure="score"
+    ),
+)
+
+GROUP_LABELS = {"white": "White", "bme": "BME", "disabled": "Disabled", "non_disabled": "Non-disabled"}
+
+
+class StaffSurveyResults(AnnualFigures):
+    """NHS Staff Survey results for WRES indicators 5 to 8 and WDES metrics 4 to 9, for one organisation and year.
+
+    For each indicator in SURVEY_INDICATORS and each of its groups there are two fields:
+    `<code>_<group>_<measure>` (a percentage 0–100, or for wdes_9a a score 0–10) and
+    `<code>_<group>_respondents`; for example `wres_5_bme_pct`, `wres_5_bme_respondents`,
+    `wdes_9a_disabled_score`. `wdes_9b_voices_action` records WDES 9b (has the organisation taken
+    action to facilitate the voices of disabled staff to be heard). Empty means not published.
+    """
+
+    wdes_9b_voices_action = models.BooleanField(
+        "WDES 9b: has the organisation taken action to facilitate the voices of disabled staff to be heard?",
+        null=True,
+        blank=True,
+    )
+
+    class Meta(AnnualFigures.Meta):
+        verbose_name = verbose_name_plural = "staff survey results"
+
+    def result(self, indicator_code, group):
+        """(value, respondents) for one indicator and group; either may be None."""
+        indicator = next(i for i in SURVEY_INDICATORS if i.code == indicator_code)
+        return (
+            getattr(self, f"{indicator_code}_{group}_{indicator.measure}"),
+            getattr(self, f"{indicator_code}_{group}_respondents"),
+        )
+
+
+def _survey_fields():
+    for indicator in SURVEY_INDICATORS:
+        top = 10 if indicator.measure == "score" else 100
+        unit = "score (0 to 10)" if indicator.measure == "score" else "%"
+        for group in indicator.groups:
+            label = f"{indicator.standard} {indicator.number}: {GROUP_LABELS[group]} staff, {unit}"
+            yield (
+                f"{indicator.code}_{group}_{indicator.measure}",
+                models.DecimalField(
+                    label,
+                    max_digits=4,
+                    decimal_places=1,
+                    null=True,
+                    blank=True,
+                    validators=[MinValueValidator(0), MaxValueValidator(top)],
+                ),
+            )
+            yield (
+                f"{indicator.code}_{group}_respondents",
+                models.PositiveIntegerField(
+                    f"{indicator.standard} {indicator.number}: {GROUP_LABELS[group]} respondents",
+                    null=True,
+                    blank=True,
+                    validators=[MaxValueValidator(1_000_000)],
+                ),
+            )
+
+
+# Generated from SURVEY_INDICATORS so the indicator list, the fields, the form and the CSV columns agree.
+# History is registered after the fields exist, so the historical model records them too.
+for _name, _field in _survey_fields():
+    StaffSurveyResults.add_to_class(_name, _field)
+simple_history.register(StaffSurveyResults)

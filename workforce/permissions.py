@@ -100,3 +100,12 @@ def require(allowed: bool) -> None:
     """Raise 403 unless allowed; views call this before changing anything."""
     if not allowed:
         raise PermissionDenied
+
+
+def can_edit_figures(user, organisation: Organisation) -> bool:
+    """Recruitment, casework, training, staff survey and board figures: the organisation's EDI leads and admins."""
+    return can_edit_organisation_items(user, organisation)
+
+
+def can_import_esr(user) -> bool:
+    return is_admin(user)

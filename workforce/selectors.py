@@ -3,7 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q
 
-from workforce.models import Membership, Organisation, Place
+from workforce.figures import SECTIONS
+from workforce.models import Membership, Organisation, Place, Snapshot
 
 
 def organisation_list():
@@ -44,3 +45,19 @@ def portal_users():
         .objects.order_by("last_name", "first_name", "username")
         .prefetch_related("groups", Prefetch("memberships", queryset=Membership.objects.select_related("organisation")))
     )
+
+
+def esr_snapshots():
+    """Every snapshot with its organisation and the import that loaded it, newest first."""
+    return Snapshot.objects.select_related("organisation", "import_batch", "import_batch__imported_by").order_by(
+        "-snapshot_date", "organisation__name"
+    )
+
+
+def figures_for_organisation(organisation, years):
+    """{(section slug, year): figures} for the sections of figures ESR does not hold, one query per section."""
+    found = {}
+    for section in SECTIONS:
+        for figures in section.model.objects.filter(organisation=organisation, year__in=years):
+            found[(section.slug, figures.year)] = figures
+    return found

@@ -93,3 +93,87 @@ def disability_group_for(esr_disability_flag: str | None) -> DisabilityGroup:
     if flag in {"no", "n"}:
         return DisabilityGroup.NON_DISABLED
     return DisabilityGroup.UNKNOWN
+
+
+class StaffGroup(models.TextChoices):
+    """ESR staff groups, named as ESR names them."""
+
+    ADD_PROF_SCIENTIFIC = "add_prof_scientific", "Add Prof Scientific and Technic"
+    ADDITIONAL_CLINICAL = "additional_clinical", "Additional Clinical Services"
+    ADMIN_CLERICAL = "admin_clerical", "Administrative and Clerical"
+    ALLIED_HEALTH = "allied_health", "Allied Health Professionals"
+    ESTATES_ANCILLARY = "estates_ancillary", "Estates and Ancillary"
+    HEALTHCARE_SCIENTISTS = "healthcare_scientists", "Healthcare Scientists"
+    MEDICAL_DENTAL = "medical_dental", "Medical and Dental"
+    NURSING_MIDWIFERY = "nursing_midwifery", "Nursing and Midwifery Registered"
+    STUDENTS = "students", "Students"
+
+
+# WRES indicator 1 splits the workforce into clinical and non-clinical staff. The portal's rule:
+# Administrative and Clerical and Estates and Ancillary are non-clinical; every other staff group,
+# students included, is clinical.
+NON_CLINICAL_STAFF_GROUPS = frozenset({StaffGroup.ADMIN_CLERICAL, StaffGroup.ESTATES_ANCILLARY})
+
+
+def is_clinical_staff_group(staff_group: str) -> bool:
+    return staff_group not in NON_CLINICAL_STAFF_GROUPS
+
+
+class AssignmentCategory(models.TextChoices):
+    """ESR assignment category: how the person is employed on this assignment."""
+
+    PERMANENT = "permanent", "Permanent"
+    FIXED_TERM = "fixed_term", "Fixed term temporary"
+    BANK = "bank", "Bank"
+    LOCUM = "locum", "Locum"
+    HONORARY = "honorary", "Honorary"
+    NON_EXECUTIVE = "non_executive", "Non-executive director or chair"
+    OTHER = "other", "Other"
+
+
+class SexualOrientation(models.TextChoices):
+    """ESR sexual orientation.
+
+    Not declared: "Not stated", "Unspecified", "I do not wish to disclose" and blank. Undecided counts as declared.
+    """
+
+    HETEROSEXUAL = "heterosexual", "Heterosexual or straight"
+    GAY_LESBIAN = "gay_lesbian", "Gay or lesbian"
+    BISEXUAL = "bisexual", "Bisexual"
+    OTHER = "other", "Other sexual orientation"
+    UNDECIDED = "undecided", "Undecided"
+    NOT_DECLARED = "not_declared", "Not declared"
+
+
+class Religion(models.TextChoices):
+    """ESR religious belief.
+
+    Not declared: "I do not wish to disclose my religion/belief", "Unspecified" and blank.
+    """
+
+    ATHEISM = "atheism", "Atheism"
+    BUDDHISM = "buddhism", "Buddhism"
+    CHRISTIANITY = "christianity", "Christianity"
+    HINDUISM = "hinduism", "Hinduism"
+    ISLAM = "islam", "Islam"
+    JAINISM = "jainism", "Jainism"
+    JUDAISM = "judaism", "Judaism"
+    SIKHISM = "sikhism", "Sikhism"
+    OTHER = "other", "Other"
+    NOT_DECLARED = "not_declared", "Not declared"
+
+
+# Five-year age bands at the snapshot date. The 55 boundary is exact, so "55 and over" is a sum of bands.
+AGE_BANDS = ("16-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69", "70+")
+
+
+def age_band_for(age: int) -> str | None:
+    """The age band label for an age in whole years, or None under 16 (not a valid employee age)."""
+    if age < 16:
+        return None
+    if age < 20:
+        return "16-19"
+    if age >= 70:
+        return "70+"
+    low = age - age % 5
+    return f"{low}-{low + 4}"

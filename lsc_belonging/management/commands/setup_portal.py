@@ -6,7 +6,7 @@ Safe to run again: reference data is updated in place and demo data is not dupli
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from workforce.demo import create_demo_users
+from workforce.demo import create_demo_users, load_demo_workforce
 from workforce.permissions import ensure_role_groups
 from workforce.services import load_places_and_organisations
 
@@ -27,6 +27,7 @@ class Command(BaseCommand):
         summary = load_places_and_organisations()
         self.stdout.write(f"Places and organisations: {summary.created} created, {summary.updated} already present.")
         if demo:
+            load_demo_workforce(log=self.stdout.write)
             password, users = create_demo_users(demo_password)
             self.stdout.write("")
             self.stdout.write(self.style.SUCCESS("Demo users (all with the same password):"))

@@ -1,0 +1,54 @@
+"""Import an ESR staff-in-post extract (CSV) from the command line: for large files and scripts.
+
+Exit status: 0 when imported (or unchanged), 1 when the file is rejected or has invalid rows.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from workforce.esr.reader import ExtractRejected
+from workforce.services import check_snapshot_date, find_esr_organisation, import_esr_extract
+
+ERRORS_SHOWN = 200
+
+
+class Command(BaseCommand):
+    help = "Import an ESR staff-in-post CSV as the snapshot of its organisations on a date."
+    requires_system_checks = []  # a scripted import should not pay for the checks every time
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The CSV file exported from ESR.")
+        parser.add_argument(
+            "--snapshot", required=True, help="Staff in post on this date, YYYY-MM-DD (usually 31 March)."
+        )
+        parser.add_argument("--organisation", help="ODS code, when the whole file is one organisation's staff.")
+        parser.add_argument("--dry-run", action="store_true", help="Check the file and report, storing nothing.")
+
+    def handle(self, *args, file, snapshot, organisation=None, dry_run=False, **options):
+        try:
+            snapshot_date = check_snapshot_date(snapshot)
+            chosen = find_esr_organisation(organisation) if organisation else None
+            report = import_esr_extract(file, snapshot_date=snapshot_date, organisation=chosen, dry_run=dry_run)
+        except ExtractRejected as error:
+            raise CommandError(str(error)) from None
+
+        for header in report.ignored_columns:
+            self.stdout.write(f"Column not used (never stored): {header}")
+        for organisation_, rows in report.rows_by_organisation.items():
+            replaced = " (replaces the earlier import)" if organisation_ in report.replaced else ""
+            self.stdout.write(f"  {organisation_.name}: {rows:,} assignments{replaced}")
+        if report.status == "invalid":
+            for error in report.errors[:ERRORS_SHOWN]:
+                self.stderr.write(str(error))
+            if report.error_count > ERRORS_SHOWN:
+                self.stderr.write(f"… and {report.error_count - ERRORS_SHOWN:,} more.")
+            raise CommandError(
+                f"{report.error_count:,} errors in {report.file_name}: nothing was imported. "
+                "Correct the file and try again."
+            )
+        on = f"{report.snapshot_date:%d %B %Y}"
+        summary = {
+            "checked": f"{report.file_name} is valid: {report.rows:,} assignments on {on}. Nothing stored (dry run).",
+            "imported": f"Imported {report.rows:,} assignments on {on} from {report.file_name}.",
+            "unchanged": f"{report.file_name} was already imported for {on}: nothing changed.",
+        }[report.status]
+        self.stdout.write(self.style.SUCCESS(summary))

@@ -1,0 +1,121 @@
+"""Figures ESR does not hold: EDI leads enter them for their organisations; everyone with a role reads them."""
+
+import csv
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from workforce import selectors
+from workforce.esr.reader import ExtractRejected
+from workforce.figures import SECTIONS, SECTIONS_BY_SLUG
+from workforce.forms import FiguresUploadForm, figures_form_class
+from workforce.models import Organisation, reporting_year_for, reporting_year_label
+from workforce.permissions import can_edit_figures, can_view_portal, editable_organisations, require
+from workforce.services import import_figures_csv
+
+YEARS_SHOWN = 6
+MAX_FIGURES_FILE_BYTES = 1_000_000
+
+
+def recent_years():
+    """The current reporting year and the five before it, newest first."""
+    current = reporting_year_for(timezone.localdate())
+    return list(range(current, current - YEARS_SHOWN, -1))
+
+
+def figures_overview(request, slug):
+    require(can_view_portal(request.user))
+    organisation = get_object_or_404(Organisation, slug=slug)
+    years = recent_years()
+    found = selectors.figures_for_organisation(organisation, years)
+    rows = [
+        {
+            "year": year,
+            "label": reporting_year_label(year),
+            "sections": [(section, found.get((section.slug, year))) for section in SECTIONS],
+        }
+        for year in years
+    ]
+    context = {
+        "organisation": organisation,
+        "rows": rows,
+        "sections": SECTIONS,
+        "can_edit": can_edit_figures(request.user, organisation),
+    }
+    return render(request, "workforce/figures_overview.html", context)
+
+
+def figures_section(request, slug, year, section):
+    require(can_view_portal(request.user))
+    organisation = get_object_or_404(Organisation, slug=slug)
+    section = SECTIONS_BY_SLUG.get(section)
+    if section is None or year not in recent_years():
+        raise Http404
+    figures = section.model.objects.filter(organisation=organisation, year=year).first()
+    can_edit = can_edit_figures(request.user, organisation)
+    context = {
+        "organisation": organisation,
+        "section": section,
+        "year": year,
+        "year_label": reporting_year_label(year),
+        "figures": figures,
+        "can_edit": can_edit,
+    }
+    if not can_edit:
+        require(request.method != "POST")
+        context["values"] = section.labelled_values(figures, settings.SUPPRESSION_THRESHOLD)
+        context["suppression_threshold"] = settings.SUPPRESSION_THRESHOLD
+        return render(request, "workforce/figures_view.html", context)
+    instance = figures or section.model(organisation=organisation, year=year)
+    form = figures_form_class(section)(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{section.title} figures for {reporting_year_label(year)} have been saved")
+        return redirect("workforce:figures_overview", slug=organisation.slug)
+    context["form"] = form
+    return render(request, "workforce/figures_form.html", context)
+
+
+def figures_import(request):
+    """Import one section of figures from CSV for the organisations the user may change."""
+    require(editable_organisations(request.user).exists())
+    form = FiguresUploadForm(request.POST or None, request.FILES or None, sections=SECTIONS)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        section = SECTIONS_BY_SLUG[form.cleaned_data["section"]]
+        upload = form.cleaned_data["figures_file"]
+        if upload.size > MAX_FIGURES_FILE_BYTES:
+            form.add_error("figures_file", "The file is larger than 1 MB: give one row per organisation and year")
+        else:
+            try:
+                report = import_figures_csv(upload.read(), section=section, user=request.user)
+            except ExtractRejected as error:
+                form.add_error("figures_file", str(error))
+            else:
+                if report.ok:
+                    messages.success(
+                        request,
+                        f"{section.title} figures imported: {report.created} new and {report.updated} changed",
+                    )
+                    return redirect("workforce:figures_import")
+    context = {"form": form, "report": report, "sections": SECTIONS}
+    return render(request, "workforce/figures_import.html", context)
+
+
+def figures_template(request, section):
+    """A CSV template for one section: the columns, and a row for each organisation the user may change."""
+    require(editable_organisations(request.user).exists())
+    section = SECTIONS_BY_SLUG.get(section)
+    if section is None:
+        raise Http404
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{section.slug}-figures.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["organisation", "year", *section.fields])
+    last_year = recent_years()[1]
+    for organisation in editable_organisations(request.user).order_by("name"):
+        writer.writerow([organisation.ods_code or organisation.slug, last_year, *[""] * len(section.fields)])
+    return response
