@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/login/", views.SignInView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("workforce.urls")),
+    path("plan/", include("objectives.urls")),
     path("admin/", admin.site.urls),
 ]
 
