@@ -116,7 +116,8 @@ class DateInputField(forms.MultiValueField):
     widget = DateInputWidget
 
     def __init__(self, **kwargs):
-        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        # Parts are optional one by one so that compress() can say which one is missing.
+        fields = (forms.CharField(required=False), forms.CharField(required=False), forms.CharField(required=False))
         super().__init__(fields, require_all_fields=False, **kwargs)
 
     def compress(self, data_list):

@@ -138,12 +138,12 @@ class HistoryFeed:
         )
 
     def latest(self, count: int = 10) -> list[HistoryEntry]:
-        return describe(list(self._timeline()[:count]))
+        return describe(list(self._timeline()[:count]), self.sources)
 
     def page(self, number, per_page: int = 25):
         """(page, entries) for a Paginator page of the timeline."""
         page = Paginator(self._timeline(), per_page).get_page(number)
-        return page, describe(list(page.object_list))
+        return page, describe(list(page.object_list), self.sources)
 
 
 def item_history(item: PlanItem) -> HistoryFeed:
@@ -203,33 +203,46 @@ def _m2m_sets(tracked: Tracked, history_ids) -> dict[str, dict[int, set[int]]]:
         model = apps.get_model(tracked.model._meta.app_label, f"Historical{tracked.model.__name__}_{name}")
         column = f"{target._meta.model_name}_id"
         sets = defaultdict(set)
-        for history_id, target_id in model.objects.filter(history_id__in=history_ids).values_list("history_id", column):
+        for history_id, target_id in model.objects.filter(history_id__in=_ids_or_none(history_ids)).values_list(
+            "history_id", column
+        ):
             sets[history_id].add(target_id)
         result[name] = sets
     return result
 
 
-def describe(timeline: list[tuple[str, int, datetime]]) -> list[HistoryEntry]:
-    """Build entries for (source, history_id, date) rows, in the order given."""
+def _ids_or_none(ids):
+    # A filter on an empty list is answered without a query; [-1] keeps the query count the same
+    # whatever a page happens to contain.
+    return list(ids) or [-1]
+
+
+def describe(timeline: list[tuple[str, int, datetime]], sources) -> list[HistoryEntry]:
+    """Build entries for (source, history_id, date) rows, in the order given.
+
+    Runs the same queries for every page of a feed: a few per source, and one per kind of thing
+    the sources can point at.
+    """
     wanted = defaultdict(list)
     for source, history_id, _when in timeline:
         wanted[source].append(history_id)
     records, previous, m2m = {}, {}, {}
-    for source, ids in wanted.items():
+    for source in sources:
         tracked = TRACKED[source]
         history_model = tracked.model.history.model
         rows = list(
-            history_model.objects.filter(history_id__in=ids)
+            history_model.objects.filter(history_id__in=_ids_or_none(wanted[source]))
             .select_related("history_user")
             .annotate(previous_id=_previous(history_model))
         )
-        before = {r.history_id: r for r in history_model.objects.filter(history_id__in=[r.previous_id for r in rows])}
+        previous_ids = [r.previous_id for r in rows if r.previous_id]
+        before = {r.history_id: r for r in history_model.objects.filter(history_id__in=_ids_or_none(previous_ids))}
         for row in rows:
             records[(source, row.history_id)] = row
             previous[(source, row.history_id)] = before.get(row.previous_id)
         if tracked.m2m:
-            m2m[source] = _m2m_sets(tracked, ids + [r.previous_id for r in rows if r.previous_id])
-    names = _names_for(list(records.values()) + [p for p in previous.values() if p], m2m)
+            m2m[source] = _m2m_sets(tracked, wanted[source] + previous_ids)
+    names = _names_for(sources, list(records.values()) + [p for p in previous.values() if p], m2m)
     entries = []
     for source, history_id, _when in timeline:
         row = records.get((source, history_id))
@@ -241,9 +254,15 @@ def describe(timeline: list[tuple[str, int, datetime]]) -> list[HistoryEntry]:
     return entries
 
 
-def _names_for(rows, m2m) -> dict:
+def _names_for(sources, rows, m2m) -> dict:
     """Display names of everything the rows point at, fetched with one query per kind of thing."""
-    ids = defaultdict(set)
+    targets = set()
+    for source in sources:
+        tracked = TRACKED[source]
+        targets |= {_foreign_key_target(tracked.model, name) for name, _label in tracked.fields} - {None}
+        targets |= {target for _name, _label, target in tracked.m2m}
+    ids = {target: set() for target in targets}
+    item_ids, update_ids = set(), set()
     for row in rows:
         tracked = next(t for t in TRACKED.values() if isinstance(row, t.model.history.model))
         for name, _label in tracked.fields:
@@ -251,34 +270,30 @@ def _names_for(rows, m2m) -> dict:
             value = getattr(row, f"{name}_id", None) if target else None
             if value is not None:
                 ids[target].add(value)
-        for attribute in ("item_id", "update_id"):
-            if getattr(row, attribute, None) is not None:
-                ids[attribute].add(getattr(row, attribute))
-    for source_sets in m2m.values():
-        for name, sets in source_sets.items():
-            target = next(t for key in TRACKED.values() for n, _l, t in key.m2m if n == name)
-            for values in sets.values():
+        item_ids.update(v for v in [getattr(row, "item_id", None)] if v is not None)
+        update_ids.update(v for v in [getattr(row, "update_id", None)] if v is not None)
+    for source, source_sets in m2m.items():
+        for name, _label, target in TRACKED[source].m2m:
+            for values in source_sets.get(name, {}).values():
                 ids[target] |= values
-    names = {}
-    update_items = {}
-    if ids["update_id"]:
+    names = {"update_items": {}}
+    if "evidence" in sources:
         # Evidence names its update; the update (possibly withdrawn since) names its item.
-        for update_id, item_id in ProgressUpdate.history.filter(id__in=ids["update_id"]).values_list("id", "item_id"):
-            update_items[update_id] = item_id
-            ids["item_id"].add(item_id)
+        pairs = ProgressUpdate.history.filter(id__in=_ids_or_none(update_ids)).values_list("id", "item_id")
+        for update_id, item_id in pairs:
+            names["update_items"][update_id] = item_id
+            item_ids.add(item_id)
     for model, values in ids.items():
-        if model in ("item_id", "update_id") or not values:
-            continue
         if model == USER:
-            for user in get_user_model().objects.filter(pk__in=values):
+            for user in get_user_model().objects.filter(pk__in=_ids_or_none(values)):
                 names[(USER, user.pk)] = user.get_full_name() or user.get_username()
         else:
-            for obj in model.objects.filter(pk__in=values):
+            for obj in model.objects.filter(pk__in=_ids_or_none(values)):
                 names[(model, obj.pk)] = _short_name(obj)
-    if ids["item_id"]:
-        for item in PlanItem.objects.select_related("priority", "organisation", "place").filter(pk__in=ids["item_id"]):
+    if "update" in sources or "evidence" in sources:
+        items = PlanItem.objects.select_related("priority", "organisation", "place")
+        for item in items.filter(pk__in=_ids_or_none(item_ids)):
             names[("item", item.pk)] = f"{item.priority.code}, {item.owner_name}"
-    names["update_items"] = update_items
     return names
 
 
@@ -314,9 +329,12 @@ def _display(row, name, names, tracked_model) -> str:
     return str(value)
 
 
-def _is_default_flag(model, name, value) -> bool:
+def _is_default_flag(model, name, row) -> bool:
     """A yes/no field still at its default says nothing worth listing when a record is added."""
     model_field = model._meta.get_field(name)
+    if model_field.is_relation:
+        return False
+    value = getattr(row, name)
     return isinstance(value, bool) and value == model_field.default
 
 
@@ -351,7 +369,7 @@ def _entry(source, row, before, names, m2m_sets) -> HistoryEntry:
         for name, label in tracked.fields:
             after = _display(row, name, names, tracked.model)
             if show_all:
-                if after != EMPTY and not _is_default_flag(tracked.model, name, getattr(row, name, None)):
+                if after != EMPTY and not _is_default_flag(tracked.model, name, row):
                     changes.append(FieldChange(label, None, after))
                 continue
             previous = _display(before, name, names, tracked.model)

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.db.models.signals import post_save
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -53,6 +54,22 @@ class PlanLoadSummary:
     priorities: int = 0
     measures: int = 0
     items: int = 0
+
+
+def _save_with_relations(instance, *, created: bool, **many_to_many) -> None:
+    """Save an object and set its many-to-many fields, leaving one history record that holds them all.
+
+    Left to itself, simple-history records the save and then each removal and addition of the
+    many-to-many sets, so the history would show the objectives emptied and refilled.
+    """
+    instance.skip_history_when_saving = True
+    try:
+        instance.save()
+        for name, values in many_to_many.items():
+            getattr(instance, name).set(values)
+    finally:
+        del instance.skip_history_when_saving
+    post_save.send(sender=type(instance), instance=instance, created=created, raw=False, using=instance._state.db)
 
 
 def _as(instance, user, when=None):
@@ -103,7 +120,7 @@ def load_plan(path: Path = PLAN_DATA) -> PlanLoadSummary:
         if Priority.objects.filter(code=row["code"]).exists():
             continue
         level, period = Level(row["level"]), Period(row["period"])
-        priority = Priority.objects.create(
+        priority = Priority(
             code=row["code"],
             level=level,
             period=period,
@@ -112,16 +129,20 @@ def load_plan(path: Path = PLAN_DATA) -> PlanLoadSummary:
             objective_rationale=row["objective_rationale"],
             source=f"{PLAN_SOURCE}: {LEVEL_HEADING[level]}, priorities, {PERIOD_HEADING[period]}",
         )
-        priority.objectives.set([objectives[n] for n in row["objectives"]])
-        priority.standards.set([standards[s] for s in row["standards"]])
+        _save_with_relations(
+            priority,
+            created=True,
+            objectives=[objectives[n] for n in row["objectives"]],
+            standards=[standards[s] for s in row["standards"]],
+        )
         summary.priorities += 1
     for row in data["measures"]:
         if MeasureOfSuccess.objects.filter(key=row["key"]).exists():
             continue
-        measure = MeasureOfSuccess.objects.create(
+        measure = MeasureOfSuccess(
             key=row["key"], term=row["term"], text=row["text"], position=row["position"], source=row["source"]
         )
-        measure.standards.set([standards[s] for s in row["standards"]])
+        _save_with_relations(measure, created=True, standards=[standards[s] for s in row["standards"]])
         summary.measures += 1
     summary.items = ensure_plan_items()
     return summary
@@ -232,9 +253,7 @@ def save_priority(
     priority.objective_rationale = objective_rationale
     if position is not None:
         priority.position = position
-    _as(priority, by).save()
-    priority.objectives.set(objectives)
-    priority.standards.set(list(standards))
+    _save_with_relations(_as(priority, by), created=creating, objectives=objectives, standards=list(standards))
     if creating:
         if level == Level.ICS:
             owner = ics_owner or _default_ics_owner()

@@ -9,7 +9,7 @@ from objectives import history, selectors, services
 from objectives.forms import AccreditationForm
 from objectives.models import EqualityStandard
 from objectives.permissions import can_edit_accreditations, can_view_plan
-from objectives.views.common import add_service_errors
+from objectives.views.common import add_service_errors, posted, posted_files
 from workforce.models import Organisation
 from workforce.permissions import editable_organisations, require
 
@@ -76,9 +76,7 @@ def accreditation_edit(request, slug, standard):
             "evidence_url": record.evidence_url,
             "notes": record.notes,
         }
-    form = AccreditationForm(
-        request.POST or None, request.FILES or None, standard=standard, record=record, initial=initial
-    )
+    form = AccreditationForm(posted(request), posted_files(request), standard=standard, record=record, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         change = services.AccreditationChange(

@@ -34,3 +34,12 @@ def get_or_404(selector, *args):
         return selector(*args)
     except ObjectDoesNotExist:
         raise Http404 from None
+
+
+def posted(request):
+    """The submitted form data, or None on GET. (`request.POST or None` would treat an empty submission as GET.)"""
+    return request.POST if request.method == "POST" else None
+
+
+def posted_files(request):
+    return request.FILES if request.method == "POST" else None

@@ -16,7 +16,7 @@ from objectives.permissions import (
     can_view_plan,
     item_access,
 )
-from objectives.views.common import add_service_errors, filter_form, get_or_404
+from objectives.views.common import add_service_errors, filter_form, get_or_404, posted, posted_files
 from workforce.permissions import is_edi_lead, is_ics_lead, require
 
 ITEMS_PER_PAGE = 25
@@ -79,7 +79,7 @@ def item_assign(request, pk):
     require(can_manage_plan(request.user))
     item = get_object_or_404(PlanItem.objects.select_related("priority", "organisation", "place", "lead"), pk=pk)
     initial = {"lead": item.lead, "organisation": item.organisation}
-    form = ItemAssignmentForm(request.POST or None, item=item, initial=initial)
+    form = ItemAssignmentForm(posted(request), item=item, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.assign_item(
@@ -105,7 +105,7 @@ def _updatable_item(request, pk):
 
 def update_add(request, pk):
     item = _updatable_item(request, pk)
-    form = ProgressUpdateForm(request.POST or None, request.FILES or None)
+    form = ProgressUpdateForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -152,7 +152,7 @@ def update_edit(request, pk):
         "narrative": update.narrative,
         "next_steps": update.next_steps,
     }
-    form = CorrectUpdateForm(request.POST or None, request.FILES or None, update=update, initial=initial)
+    form = CorrectUpdateForm(posted(request), posted_files(request), update=update, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -9,7 +9,7 @@ from objectives import history, selectors, services
 from objectives.forms import PriorityForm, RetirePriorityForm
 from objectives.models import Level, Priority
 from objectives.permissions import can_manage_plan, can_view_plan, item_access
-from objectives.views.common import add_service_errors, get_or_404, scope_form
+from objectives.views.common import add_service_errors, get_or_404, posted, scope_form
 from workforce.permissions import require
 
 PLAN_VIEWS = {
@@ -102,7 +102,7 @@ def priority_edit(request, code=None):
     require(can_manage_plan(request.user))
     priority = get_object_or_404(Priority, code=code) if code else None
     initial = _priority_initial(priority) if priority else {}
-    form = PriorityForm(request.POST or None, priority=priority, initial=initial)
+    form = PriorityForm(posted(request), priority=priority, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -148,7 +148,7 @@ def _priority_initial(priority):
 def priority_retire(request, code):
     require(can_manage_plan(request.user))
     priority = get_object_or_404(Priority, code=code)
-    form = RetirePriorityForm(request.POST or None)
+    form = RetirePriorityForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.retire_priority(priority, by=request.user, reason=form.cleaned_data["reason"])

@@ -10,7 +10,7 @@ from objectives import history, selectors, services
 from objectives.forms import RoundForm
 from objectives.models import ReportingRound
 from objectives.permissions import can_manage_plan, can_view_plan
-from objectives.views.common import add_service_errors
+from objectives.views.common import add_service_errors, posted
 from workforce.permissions import require
 
 ROUNDS_PER_PAGE = 20
@@ -35,7 +35,7 @@ def round_list(request):
 def round_open(request):
     require(can_manage_plan(request.user))
     open_round = selectors.current_round()
-    form = RoundForm(request.POST or None, initial={"name": services.quarter_round_name(timezone.localdate())})
+    form = RoundForm(posted(request), initial={"name": services.quarter_round_name(timezone.localdate())})
     if request.method == "POST" and form.is_valid():
         try:
             reporting_round = services.open_round(
@@ -52,7 +52,7 @@ def round_open(request):
 def round_edit(request, pk):
     require(can_manage_plan(request.user))
     reporting_round = get_object_or_404(ReportingRound, pk=pk, is_open=True)
-    form = RoundForm(request.POST or None, initial={"name": reporting_round.name, "due_on": reporting_round.due_on})
+    form = RoundForm(posted(request), initial={"name": reporting_round.name, "due_on": reporting_round.due_on})
     if request.method == "POST" and form.is_valid():
         try:
             services.change_round(
