@@ -239,7 +239,8 @@ def create_demo_accreditations(leads, rng) -> int:
                 achieved = timezone.localdate() - timedelta(days=rng.randint(60, 900))
                 change = services.AccreditationChange(
                     status=Held.HELD,
-                    level=rng.choice(levels) if levels else None,
+                    # EDS 2022's lowest rating, "Undeveloped", is not something an organisation "holds".
+                    level=rng.choice(levels[1:] if standard.slug == "eds-2022" else levels) if levels else None,
                     achieved_on=achieved,
                     renewal_due_on=achieved + timedelta(days=365 * 3),
                     evidence_url=EVIDENCE_LINKS[4] if standard.slug == "disability-confident" else "",

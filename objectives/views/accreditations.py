@@ -11,7 +11,7 @@ from objectives.models import EqualityStandard
 from objectives.permissions import can_edit_accreditations, can_view_plan
 from objectives.views.common import add_service_errors, posted, posted_files
 from workforce.models import Organisation
-from workforce.permissions import editable_organisations, require
+from workforce.permissions import editable_organisations, is_edi_lead, require
 
 
 def _standard(slug):
@@ -21,7 +21,10 @@ def _standard(slug):
 def accreditation_overview(request):
     require(can_view_plan(request.user))
     standards, rows = selectors.accreditation_matrix()
-    editable = set(editable_organisations(request.user).values_list("pk", flat=True))
+    # Admins may edit every row, so the "you can update these" hint is for leads only.
+    editable = (
+        set(editable_organisations(request.user).values_list("pk", flat=True)) if is_edi_lead(request.user) else set()
+    )
     return render(
         request,
         "objectives/accreditation_overview.html",
