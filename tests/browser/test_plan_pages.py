@@ -1,9 +1,11 @@
 """The plan in the browser: an EDI lead reports progress with evidence; every plan page passes axe-core."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from objectives import services
 from objectives.models import EqualityStandard, PlanItem, Priority, ReportingRound, Status
@@ -88,10 +90,10 @@ def test_edi_lead_adds_an_update_with_evidence_sees_it_and_is_refused_elsewhere(
 
     sign_in(page, LEAD, PASSWORD)
     page.get_by_role("link", name="My updates").first.click()
-    assert page.locator("h1").inner_text() == "My updates"
+    expect(page.locator("h1")).to_have_text("My updates")
     assert_accessible(page)
     page.get_by_role("link", name=f"Add update for ORG-Y1-5, {own_item.owner_name}").click()
-    assert page.locator("h1").inner_text() == "Add a progress update"
+    expect(page.locator("h1")).to_have_text("Add a progress update")
     assert_accessible(page)
 
     page.get_by_label("Amber").check()
@@ -102,14 +104,15 @@ def test_edi_lead_adds_an_update_with_evidence_sees_it_and_is_refused_elsewhere(
     page.set_input_files("#id_evidence_files", str(evidence))
     page.get_by_role("button", name="Save update").click()
 
-    assert "Your progress update has been saved" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Your progress update has been saved")
     assert_accessible(page)
     page.get_by_role("link", name="Priority ORG-Y1-5").click()
+    expect(page).to_have_url(re.compile(r"/plan/priorities/ORG-Y1-5/$"))
     main = page.locator("main")
     row = main.locator("tr", has_text=own_item.owner_name)
     assert "Amber" in row.inner_text() and "40%" in row.inner_text() and "Updated this round" in row.inner_text()
-    assert main.get_by_role("link", name="Training evaluation.pdf").is_visible()
-    assert main.get_by_role("link", name="https://example.org/edi-training-report").is_visible()
+    expect(main.get_by_role("link", name="Training evaluation.pdf")).to_be_visible()
+    expect(main.get_by_role("link", name="https://example.org/edi-training-report")).to_be_visible()
     history = main.locator(".portal-history").inner_text()
     assert f"Added: Progress update (ORG-Y1-5, {own_item.owner_name})" in history
     assert "Demo EDI Lead (Blackpool Teaching Hospitals)" in history
@@ -179,7 +182,7 @@ def test_lead_pages_and_their_errors_are_accessible(page, portal):
     page.goto(f"/plan/items/{bth_item.pk}/updates/add/")
     page.get_by_label("Evidence links").fill("not a link")
     page.get_by_role("button", name="Save update").click()
-    assert page.locator(".nhsuk-error-summary").is_visible()
+    expect(page.locator(".nhsuk-error-summary")).to_be_visible()
     assert page.title().startswith("Error: ")
     assert page.get_by_label("Evidence links").input_value() == "not a link"
     assert_accessible(page)
@@ -191,11 +194,11 @@ def test_lead_pages_and_their_errors_are_accessible(page, portal):
     page.locator("#id_achieved_on_1").fill("2")
     page.locator("#id_achieved_on_2").fill("2025")
     page.get_by_role("button", name="Save").click()
-    assert "Date achieved must be a real date" in page.locator(".nhsuk-error-summary").inner_text()
+    expect(page.locator(".nhsuk-error-summary")).to_contain_text("Date achieved must be a real date")
     assert page.locator("#id_achieved_on_0").input_value() == "31"
     assert_accessible(page)
     page.goto("/plan/items/?status=purple")
-    assert page.locator(".nhsuk-error-summary").is_visible()
+    expect(page.locator(".nhsuk-error-summary")).to_be_visible()
     assert_accessible(page)
 
 
@@ -208,7 +211,7 @@ def test_update_correction_and_withdrawal_pages_are_accessible(page, portal):
     page.goto(f"/plan/updates/{update.pk}/correct/")
     page.get_by_label("Complete", exact=True).check()
     page.get_by_role("button", name="Save correction").click()
-    assert "A complete item is 100% complete" in page.locator(".nhsuk-error-summary").inner_text()
+    expect(page.locator(".nhsuk-error-summary")).to_contain_text("A complete item is 100% complete")
     assert_accessible(page)
 
 
@@ -229,7 +232,7 @@ def test_admin_manages_the_plan_in_accessible_pages(page, portal):
         assert_accessible(page)
     page.goto("/plan/priorities/add/")
     page.get_by_role("button", name="Save priority").click()
-    assert page.locator(".nhsuk-error-summary").is_visible()
+    expect(page.locator(".nhsuk-error-summary")).to_be_visible()
     assert_accessible(page)
 
     page.goto("/plan/priorities/add/")
@@ -238,16 +241,16 @@ def test_admin_manages_the_plan_in_accessible_pages(page, portal):
     page.get_by_label("Priority", exact=True).fill("Publish an ethnicity pay gap report each year.")
     page.get_by_label("Objective 2: Our workforce").check()
     page.get_by_role("button", name="Save priority").click()
-    assert page.locator("h1").inner_text() == "Publish an ethnicity pay gap report each year."
-    assert "Priority ORG-Y25-11" in page.locator(".nhsuk-caption-l").inner_text()
+    expect(page.locator("h1")).to_have_text("Publish an ethnicity pay gap report each year.")
+    expect(page.locator(".nhsuk-caption-l")).to_contain_text("Priority ORG-Y25-11")
     assert_accessible(page)
 
     page.goto(f"/plan/rounds/{portal['round'].pk}/close/")
     page.get_by_role("button", name="Close round").click()
-    assert "is closed" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("is closed")
     page.goto("/plan/rounds/open/")
     page.locator("#id_due_on_0").fill("40")
     page.get_by_role("button", name="Open round").click()
-    assert page.locator(".nhsuk-error-summary").is_visible()
+    expect(page.locator(".nhsuk-error-summary")).to_be_visible()
     assert_accessible(page)
     assert not ReportingRound.objects.filter(is_open=True).exists()
