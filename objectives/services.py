@@ -443,7 +443,7 @@ def correct_progress_update(
     update.next_steps = next_steps.strip()
     _as(update, by).save()
     for evidence in update.evidence.filter(pk__in=remove_ids):
-        _as(evidence, by).delete()
+        _remove_evidence(evidence, by)
     existing_links = set(update.evidence.exclude(url="").values_list("url", flat=True))
     for link in add_links:
         if link not in existing_links:
@@ -462,15 +462,27 @@ def correct_progress_update(
 
 @transaction.atomic
 def withdraw_progress_update(update: ProgressUpdate, *, by) -> None:
-    """Remove an update made in error while its round is open; the history keeps a copy.
+    """Remove an update made in error while its round is open; the history keeps a copy of its text.
 
-    Withdrawn evidence files stay on disk so the history can still point at what was there.
+    Its evidence files are deleted from storage: a file uploaded by mistake (perhaps one that
+    should never have been uploaded) must not linger where nobody can see or remove it.
     """
     if not can_change_update(by, update):
         raise PermissionDenied
     for evidence in update.evidence.all():
-        _as(evidence, by).delete()
+        _remove_evidence(evidence, by)
     _as(update, by).delete()
+
+
+def _delete_file_after_commit(field_file) -> None:
+    if field_file:
+        storage, name = field_file.storage, field_file.name
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+def _remove_evidence(evidence: Evidence, by) -> None:
+    _delete_file_after_commit(evidence.file)
+    _as(evidence, by).delete()
 
 
 # --- Reporting rounds ------------------------------------------------------------------------
@@ -590,6 +602,8 @@ def save_accreditation(organisation, standard: EqualityStandard, change: Accredi
     record.renewal_due_on = change.renewal_due_on
     record.evidence_url = change.evidence_url
     record.notes = change.notes.strip()
+    if change.remove_evidence_file or (change.evidence_file is not None and record.evidence_file):
+        _delete_file_after_commit(record.evidence_file)
     if change.remove_evidence_file:
         record.evidence_file = ""
         record.evidence_file_name = ""

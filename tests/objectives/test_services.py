@@ -380,3 +380,37 @@ def test_give_admins_plan_permissions_lets_the_admin_role_use_the_admin_site(adm
     admin_user = type(admin_user).objects.get(pk=admin_user.pk)
     assert admin_user.has_perm("objectives.change_priority")
     assert admin_user.has_perm("objectives.view_progressupdate")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_withdrawn_or_removed_evidence_files_leave_storage(lead_user, own_item, evidence_storage):
+    make_round()
+    first = record(own_item, lead_user, files=[EvidenceUpload("a.pdf", PDF_BYTES)])
+    second = record(own_item, lead_user, files=[EvidenceUpload("b.pdf", PDF_BYTES)])
+    first_path, second_path = Path(first.evidence.get().file.path), Path(second.evidence.get().file.path)
+    assert first_path.exists() and second_path.exists()
+    services.withdraw_progress_update(first, by=lead_user)
+    assert not first_path.exists()
+    services.correct_progress_update(
+        second,
+        by=lead_user,
+        status=Status.AMBER,
+        percent_complete=40,
+        narrative="x",
+        remove_evidence=second.evidence.all(),
+    )
+    assert not second_path.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_replaced_accreditation_file_leaves_storage(lead_user, own_org, evidence_storage):
+    veteran = EqualityStandard.objects.create(slug="va", name="Veteran Aware", short_name="VA", kind="accreditation")
+    change = AccreditationChange(status="working_towards", evidence_file=EvidenceUpload("old.pdf", PDF_BYTES))
+    old_path = Path(services.save_accreditation(own_org, veteran, change, by=lead_user).evidence_file.path)
+    change = AccreditationChange(status="working_towards", evidence_file=EvidenceUpload("new.pdf", PDF_BYTES))
+    record_ = services.save_accreditation(own_org, veteran, change, by=lead_user)
+    assert not old_path.exists()
+    assert Path(record_.evidence_file.path).exists()
+    change = AccreditationChange(status="working_towards", remove_evidence_file=True)
+    services.save_accreditation(own_org, veteran, change, by=lead_user)
+    assert not any(Path(evidence_storage).rglob("*.pdf"))
