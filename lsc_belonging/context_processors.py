@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse
 
-from workforce.permissions import Role, can_manage_portal, can_view_portal, roles_of
+from workforce.permissions import Role, can_manage_portal, can_view_portal, is_edi_lead, roles_of
 
 
 @dataclass(frozen=True)
@@ -16,12 +16,13 @@ class NavItem:
     exact: bool
 
 
-def _nav_item(request, label, url_name):
-    url = reverse(url_name)
+def _nav_items(request, items):
+    """Navigation items; the one whose address is the longest prefix of this page's is current."""
     path = request.path
-    exact = path == url
-    current = exact or (url != "/" and path.startswith(url))
-    return NavItem(label, url, current, exact)
+    urls = [(label, reverse(url_name)) for label, url_name in items]
+    matches = [url for _label, url in urls if path == url or (url != "/" and path.startswith(url))]
+    current = max(matches, key=len, default=None)
+    return [NavItem(label, url, url == current, path == url) for label, url in urls]
 
 
 def portal(request):
@@ -37,10 +38,16 @@ def portal(request):
     roles = roles_of(user)
     context["user_role_label"] = ", ".join(role.value for role in Role if role in roles)
     items = [("Home", "home")]
+    if is_edi_lead(user):
+        items += [("My updates", "objectives:my_updates")]
+    if can_view_portal(user):
+        items += [("The plan", "objectives:plan"), ("Accreditations", "objectives:accreditation_overview")]
+    if can_manage_portal(user):
+        items += [("Reporting rounds", "objectives:round_list")]
     if can_view_portal(user):
         items += [("Organisations", "workforce:organisation_list")]
     if can_manage_portal(user):
         items += [("Users", "workforce:user_list"), ("ESR imports", "workforce:esr_import")]
     context["can_manage_portal"] = can_manage_portal(user)
-    context["nav_items"] = [_nav_item(request, label, name) for label, name in items]
+    context["nav_items"] = _nav_items(request, items)
     return context

@@ -167,6 +167,8 @@ STORAGES = {
 # through a view that checks the signed-in user may see them.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "uploads"))
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Largest evidence file a lead may upload (objectives/evidence.py lists the accepted types).
+EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_MB", "10")) * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("nhsuk",)
 CRISPY_TEMPLATE_PACK = "nhsuk"
@@ -175,6 +177,8 @@ CRISPY_TEMPLATE_PACK = "nhsuk"
 SUPPRESSION_THRESHOLD = int(os.environ.get("SUPPRESSION_THRESHOLD", "7"))
 
 PORTAL_NAME = "LSC Belonging Portal"
+# The portal's public address, for links in emails sent outside a request (reminders).
+PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Extra ESR header names, as JSON: {"employee_number": ["Pay Number"]}. Field names are those of
 # workforce/esr/columns.py; headers are matched ignoring case, spaces and punctuation.

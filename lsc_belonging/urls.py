@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("workforce.urls")),
     path("", include("reports.urls")),
+    path("plan/", include("objectives.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,6 +1,7 @@
 """Each demo user signs in and sees their home page; every foundation page passes axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, axe_violations, sign_in
 from workforce.demo import DEMO_USERS, create_demo_users
@@ -50,7 +51,7 @@ def test_pages_before_sign_in_are_accessible(page, demo_portal):
 def test_sign_in_errors_are_accessible_and_shown_in_a_summary(page, demo_portal):
     page.goto("/accounts/login/")
     page.click("button[type=submit]")
-    assert page.locator(".nhsuk-error-summary").is_visible()
+    expect(page.locator(".nhsuk-error-summary")).to_be_visible()
     assert page.title().startswith("Error: ")
     assert_accessible(page)
 
@@ -76,11 +77,11 @@ def test_admin_pages_are_accessible_including_their_errors(page, demo_portal):
         assert_accessible(page)
     page.goto("/users/add/")
     page.click("button:has-text('Save user')")
-    assert page.locator(".nhsuk-error-summary").is_visible()
+    expect(page.locator(".nhsuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.goto("/organisations/add/")
     page.click("button:has-text('Save organisation')")
-    assert page.locator(".nhsuk-error-summary").is_visible()
+    expect(page.locator(".nhsuk-error-summary")).to_be_visible()
     assert_accessible(page)
 
 
@@ -93,7 +94,7 @@ def test_admin_adds_an_organisation_in_the_browser(page, demo_portal):
     page.select_option("#id_kind", "other")
     page.select_option("#id_place", label="Lancashire")
     page.click("button:has-text('Save organisation')")
-    assert page.locator("h1").inner_text() == "Lancashire Hospice Partnership"
+    expect(page.locator("h1")).to_have_text("Lancashire Hospice Partnership")
     assert "has been saved" in page.content()
     assert_accessible(page)
 

@@ -6,6 +6,8 @@ Safe to run again: reference data is updated in place and demo data is not dupli
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from objectives.demo import create_demo_progress
+from objectives.services import give_admins_plan_permissions, load_plan
 from workforce.demo import create_demo_users, load_demo_workforce
 from workforce.permissions import ensure_role_groups
 from workforce.services import load_places_and_organisations
@@ -26,9 +28,20 @@ class Command(BaseCommand):
         ensure_role_groups()
         summary = load_places_and_organisations()
         self.stdout.write(f"Places and organisations: {summary.created} created, {summary.updated} already present.")
+        plan = load_plan()
+        give_admins_plan_permissions()
+        self.stdout.write(
+            f"Belonging Plan: {plan.objectives} objectives, {plan.priorities} priorities, {plan.measures} measures, "
+            f"{plan.standards} standards and {plan.items} tracked items added."
+        )
         if demo:
             load_demo_workforce(log=self.stdout.write)
             password, users = create_demo_users(demo_password)
+            progress = create_demo_progress()
+            self.stdout.write(
+                f"Demo progress: {progress.rounds} reporting rounds, {progress.updates} updates, "
+                f"{progress.accreditations} accreditation records added."
+            )
             self.stdout.write("")
             self.stdout.write(self.style.SUCCESS("Demo users (all with the same password):"))
             for user in users:

@@ -1,0 +1,397 @@
+"""The change history of plan objects, as people read it: who changed what, when, from what to what.
+
+Every plan model keeps django-simple-history records (saves through the portal, the admin, the
+services and bulk updates alike). A feed here merges the records of several models (a priority,
+its items, their updates and evidence) into one timeline, newest first, and works out each
+record's changes against the record before it. A page of the feed costs a fixed number of
+queries whatever the length of the history.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
+from django.db.models import CharField, OuterRef, Q, QuerySet, Subquery, Value
+from django.utils import formats, timezone
+
+from objectives.models import (
+    EqualityObjective,
+    EqualityStandard,
+    Evidence,
+    OrganisationAccreditation,
+    PlanItem,
+    Priority,
+    ProgressUpdate,
+    ReportingRound,
+)
+from workforce.models import Organisation, Place
+
+EMPTY = "(empty)"
+ACTIONS = {"+": "Added", "~": "Changed", "-": "Removed"}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    before: str | None
+    after: str
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime
+    who: str
+    action: str
+    subject: str
+    changes: list[FieldChange] = field(default_factory=list)
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """How to describe one model's history: the fields people care about and what to call a record."""
+
+    model: type
+    fields: tuple[tuple[str, str], ...]
+    m2m: tuple[tuple[str, str, type], ...] = ()
+
+
+USER = "user"
+TRACKED = {
+    "priority": Tracked(
+        Priority,
+        (
+            ("title", "Priority"),
+            ("level", "Level"),
+            ("period", "Period"),
+            ("position", "Position"),
+            ("description", "Description"),
+            ("objective_rationale", "Why it serves these objectives"),
+            ("is_retired", "Retired"),
+            ("retired_on", "Retired on"),
+            ("retired_reason", "Reason for retiring"),
+        ),
+        (("objectives", "Objectives", EqualityObjective), ("standards", "Equality standards", EqualityStandard)),
+    ),
+    "item": Tracked(
+        PlanItem,
+        (("organisation", "Organisation"), ("place", "Place"), ("lead", "Named lead"), ("is_active", "Tracked")),
+    ),
+    "update": Tracked(
+        ProgressUpdate,
+        (
+            ("status", "Status"),
+            ("percent_complete", "Percent complete"),
+            ("narrative", "Progress"),
+            ("next_steps", "Next steps"),
+            ("round", "Reporting round"),
+        ),
+    ),
+    "evidence": Tracked(Evidence, (("url", "Link"), ("original_name", "File"))),
+    "objective": Tracked(EqualityObjective, (("title", "Title"), ("description", "Description"))),
+    "round": Tracked(ReportingRound, (("name", "Name"), ("due_on", "Due date"), ("is_open", "Open"))),
+    "accreditation": Tracked(
+        OrganisationAccreditation,
+        (
+            ("status", "Status"),
+            ("level", "Level"),
+            ("achieved_on", "Date achieved"),
+            ("renewal_due_on", "Renewal or expiry date"),
+            ("evidence_url", "Evidence link"),
+            ("evidence_file_name", "Evidence file"),
+            ("notes", "Notes"),
+        ),
+    ),
+}
+
+
+def _foreign_key_target(model, name):
+    """The model a tracked field points at (USER for users), or None if it is not a foreign key."""
+    model_field = model._meta.get_field(name)
+    if not model_field.is_relation:
+        return None
+    target = model_field.related_model
+    return USER if target is get_user_model() else target
+
+
+class HistoryFeed:
+    """The merged history of some plan objects. `sources` maps a TRACKED key to a historical queryset."""
+
+    def __init__(self, sources: dict[str, QuerySet]):
+        self.sources = sources
+
+    def _timeline(self) -> QuerySet:
+        parts = [
+            rows.annotate(history_source=Value(key, output_field=CharField())).values_list(
+                "history_source", "history_id", "history_date"
+            )
+            for key, rows in self.sources.items()
+        ]
+        first, *rest = [part.order_by() for part in parts]
+        return (
+            first.union(*rest, all=True).order_by("-history_date", "-history_id")
+            if rest
+            else first.order_by("-history_date", "-history_id")
+        )
+
+    def latest(self, count: int = 10) -> list[HistoryEntry]:
+        return describe(list(self._timeline()[:count]), self.sources)
+
+    def page(self, number, per_page: int = 25):
+        """(page, entries) for a Paginator page of the timeline."""
+        page = Paginator(self._timeline(), per_page).get_page(number)
+        return page, describe(list(page.object_list), self.sources)
+
+
+def item_history(item: PlanItem) -> HistoryFeed:
+    """The item itself, every update ever recorded on it (withdrawn ones too) and their evidence."""
+    updates = ProgressUpdate.history.filter(item_id=item.pk)
+    return HistoryFeed(
+        {
+            "item": PlanItem.history.filter(id=item.pk),
+            "update": updates,
+            "evidence": Evidence.history.filter(update_id__in=updates.values("id")),
+        }
+    )
+
+
+def priority_history(priority: Priority) -> HistoryFeed:
+    """The priority, its items, and their updates and evidence."""
+    item_ids = PlanItem.history.filter(priority_id=priority.pk).values("id")
+    updates = ProgressUpdate.history.filter(item_id__in=item_ids)
+    return HistoryFeed(
+        {
+            "priority": Priority.history.filter(id=priority.pk),
+            "item": PlanItem.history.filter(priority_id=priority.pk),
+            "update": updates,
+            "evidence": Evidence.history.filter(update_id__in=updates.values("id")),
+        }
+    )
+
+
+def objective_history(objective: EqualityObjective) -> HistoryFeed:
+    return HistoryFeed({"objective": EqualityObjective.history.filter(id=objective.pk)})
+
+
+def round_history(reporting_round: ReportingRound) -> HistoryFeed:
+    return HistoryFeed({"round": ReportingRound.history.filter(id=reporting_round.pk)})
+
+
+def accreditation_history(record: OrganisationAccreditation) -> HistoryFeed:
+    return HistoryFeed({"accreditation": OrganisationAccreditation.history.filter(id=record.pk)})
+
+
+# --- Turning history records into entries ----------------------------------------------------
+
+
+def _previous(history_model):
+    """Subquery: the history_id of the record just before this one for the same object."""
+    earlier = history_model.objects.filter(id=OuterRef("id")).filter(
+        Q(history_date__lt=OuterRef("history_date"))
+        | Q(history_date=OuterRef("history_date"), history_id__lt=OuterRef("history_id"))
+    )
+    return Subquery(earlier.order_by("-history_date", "-history_id").values("history_id")[:1])
+
+
+def _m2m_sets(tracked: Tracked, history_ids) -> dict[str, dict[int, set[int]]]:
+    """For each tracked many-to-many field: history_id -> the related ids at that version."""
+    result = {}
+    for name, _label, target in tracked.m2m:
+        model = apps.get_model(tracked.model._meta.app_label, f"Historical{tracked.model.__name__}_{name}")
+        column = f"{target._meta.model_name}_id"
+        sets = defaultdict(set)
+        for history_id, target_id in model.objects.filter(history_id__in=_ids_or_none(history_ids)).values_list(
+            "history_id", column
+        ):
+            sets[history_id].add(target_id)
+        result[name] = sets
+    return result
+
+
+def _ids_or_none(ids):
+    # A filter on an empty list is answered without a query; [-1] keeps the query count the same
+    # whatever a page happens to contain.
+    return list(ids) or [-1]
+
+
+def describe(timeline: list[tuple[str, int, datetime]], sources) -> list[HistoryEntry]:
+    """Build entries for (source, history_id, date) rows, in the order given.
+
+    Runs the same queries for every page of a feed: a few per source, and one per kind of thing
+    the sources can point at.
+    """
+    wanted = defaultdict(list)
+    for source, history_id, _when in timeline:
+        wanted[source].append(history_id)
+    records, previous, m2m = {}, {}, {}
+    for source in sources:
+        tracked = TRACKED[source]
+        history_model = tracked.model.history.model
+        rows = list(
+            history_model.objects.filter(history_id__in=_ids_or_none(wanted[source]))
+            .select_related("history_user")
+            .annotate(previous_id=_previous(history_model))
+        )
+        previous_ids = [r.previous_id for r in rows if r.previous_id]
+        before = {r.history_id: r for r in history_model.objects.filter(history_id__in=_ids_or_none(previous_ids))}
+        for row in rows:
+            records[(source, row.history_id)] = row
+            previous[(source, row.history_id)] = before.get(row.previous_id)
+        if tracked.m2m:
+            m2m[source] = _m2m_sets(tracked, wanted[source] + previous_ids)
+    names = _names_for(sources, list(records.values()) + [p for p in previous.values() if p], m2m)
+    entries = []
+    for source, history_id, _when in timeline:
+        row = records.get((source, history_id))
+        if row is None:
+            continue
+        entry = _entry(source, row, previous[(source, history_id)], names, m2m.get(source, {}))
+        if entry.changes or row.history_type != "~" or entry.reason:
+            entries.append(entry)
+    return entries
+
+
+def _names_for(sources, rows, m2m) -> dict:
+    """Display names of everything the rows point at, fetched with one query per kind of thing."""
+    targets = set()
+    for source in sources:
+        tracked = TRACKED[source]
+        targets |= {_foreign_key_target(tracked.model, name) for name, _label in tracked.fields} - {None}
+        targets |= {target for _name, _label, target in tracked.m2m}
+    ids = {target: set() for target in targets}
+    item_ids, update_ids = set(), set()
+    for row in rows:
+        tracked = next(t for t in TRACKED.values() if isinstance(row, t.model.history.model))
+        for name, _label in tracked.fields:
+            target = _foreign_key_target(tracked.model, name)
+            value = getattr(row, f"{name}_id", None) if target else None
+            if value is not None:
+                ids[target].add(value)
+        item_ids.update(v for v in [getattr(row, "item_id", None)] if v is not None)
+        update_ids.update(v for v in [getattr(row, "update_id", None)] if v is not None)
+    for source, source_sets in m2m.items():
+        for name, _label, target in TRACKED[source].m2m:
+            for values in source_sets.get(name, {}).values():
+                ids[target] |= values
+    names = {"update_items": {}}
+    if "evidence" in sources:
+        # Evidence names its update; the update (possibly withdrawn since) names its item.
+        pairs = ProgressUpdate.history.filter(id__in=_ids_or_none(update_ids)).values_list("id", "item_id")
+        for update_id, item_id in pairs:
+            names["update_items"][update_id] = item_id
+            item_ids.add(item_id)
+    for model, values in ids.items():
+        if model == USER:
+            for user in get_user_model().objects.filter(pk__in=_ids_or_none(values)):
+                names[(USER, user.pk)] = user.get_full_name() or user.get_username()
+        else:
+            for obj in model.objects.filter(pk__in=_ids_or_none(values)):
+                names[(model, obj.pk)] = _short_name(obj)
+    if "update" in sources or "evidence" in sources:
+        items = PlanItem.objects.select_related("priority", "organisation", "place")
+        for item in items.filter(pk__in=_ids_or_none(item_ids)):
+            names[("item", item.pk)] = f"{item.priority.code}, {item.owner_name}"
+    return names
+
+
+def _short_name(obj):
+    if isinstance(obj, EqualityObjective):
+        return f"Objective {obj.number}"
+    if isinstance(obj, EqualityStandard):
+        return obj.short_name
+    return str(obj)
+
+
+def _display(row, name, names, tracked_model) -> str:
+    target = _foreign_key_target(tracked_model, name)
+    if target is not None:
+        value = getattr(row, f"{name}_id")
+        if value is None:
+            return EMPTY
+        return names.get((target, value), "(removed)")
+    value = getattr(row, name)
+    model_field = tracked_model._meta.get_field(name)
+    if model_field.choices:
+        return dict(model_field.flatchoices).get(value, value) or EMPTY
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime):
+        return formats.date_format(timezone.localtime(value), "j F Y H:i")
+    if isinstance(value, date):
+        return formats.date_format(value, "j F Y")
+    if value is None or value == "":
+        return EMPTY
+    if name == "percent_complete":
+        return f"{value}%"
+    return str(value)
+
+
+def _is_default_flag(model, name, row) -> bool:
+    """A yes/no field still at its default says nothing worth listing when a record is added."""
+    model_field = model._meta.get_field(name)
+    if model_field.is_relation:
+        return False
+    value = getattr(row, name)
+    return isinstance(value, bool) and value == model_field.default
+
+
+def _m2m_display(ids: set[int], target, names) -> str:
+    labels = sorted(names.get((target, i), "(removed)") for i in ids)
+    return ", ".join(labels) if labels else EMPTY
+
+
+def _subject(source, row, names) -> str:
+    if source == "priority":
+        return f"Priority {row.code}"
+    if source == "item":
+        owner = names.get((Organisation, row.organisation_id)) or names.get((Place, row.place_id)) or ""
+        return f"Item for {owner}"
+    if source == "update":
+        return f"Progress update ({names.get(('item', row.item_id), '')})"
+    if source == "evidence":
+        item_id = names["update_items"].get(row.update_id)
+        return f"Evidence ({names.get(('item', item_id), '')})"
+    if source == "objective":
+        return f"Objective {row.number}"
+    if source == "round":
+        return f"Reporting round {row.name}"
+    return "Accreditation record"
+
+
+def _entry(source, row, before, names, m2m_sets) -> HistoryEntry:
+    tracked = TRACKED[source]
+    changes = []
+    show_all = row.history_type == "+" or before is None
+    if row.history_type != "-":
+        for name, label in tracked.fields:
+            after = _display(row, name, names, tracked.model)
+            if show_all:
+                if after != EMPTY and not _is_default_flag(tracked.model, name, row):
+                    changes.append(FieldChange(label, None, after))
+                continue
+            previous = _display(before, name, names, tracked.model)
+            if previous != after:
+                changes.append(FieldChange(label, previous, after))
+        for name, label, target in tracked.m2m:
+            sets = m2m_sets.get(name, {})
+            after_ids = sets.get(row.history_id, set())
+            before_ids = sets.get(before.history_id, set()) if before is not None else None
+            if show_all and after_ids:
+                changes.append(FieldChange(label, None, _m2m_display(after_ids, target, names)))
+            elif not show_all and before_ids != after_ids:
+                changes.append(
+                    FieldChange(label, _m2m_display(before_ids, target, names), _m2m_display(after_ids, target, names))
+                )
+    user = row.history_user
+    who = (user.get_full_name() or user.get_username()) if user else "Portal setup"
+    return HistoryEntry(
+        when=row.history_date,
+        who=who,
+        action=ACTIONS[row.history_type],
+        subject=_subject(source, row, names),
+        changes=changes,
+        reason=row.history_change_reason or "",
+    )

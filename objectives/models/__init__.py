@@ -1,0 +1,31 @@
+"""The Belonging Plan as data: what the plan says, who tracks each part of it, and how it is going."""
+
+from objectives.models.accreditations import OrganisationAccreditation
+from objectives.models.plan import (
+    EqualityObjective,
+    EqualityStandard,
+    Level,
+    MeasureOfSuccess,
+    Period,
+    PlanItem,
+    Priority,
+    StandardLevel,
+)
+from objectives.models.progress import Evidence, ProgressUpdate, ReminderSent, ReportingRound, Status
+
+__all__ = [
+    "EqualityObjective",
+    "EqualityStandard",
+    "Evidence",
+    "Level",
+    "MeasureOfSuccess",
+    "OrganisationAccreditation",
+    "Period",
+    "PlanItem",
+    "Priority",
+    "ProgressUpdate",
+    "ReminderSent",
+    "ReportingRound",
+    "StandardLevel",
+    "Status",
+]

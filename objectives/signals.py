@@ -1,0 +1,15 @@
+"""Keep the plan's items in step with the organisations admins add in the workforce pages."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from workforce.models import Organisation
+
+
+@receiver(post_save, sender=Organisation, dispatch_uid="objectives_items_for_new_organisation")
+def give_new_organisation_its_items(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from objectives.services import ensure_items_for_organisation
+
+    ensure_items_for_organisation(instance)
