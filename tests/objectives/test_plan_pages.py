@@ -259,7 +259,10 @@ def test_board_members_have_no_my_updates_page(client_for, board_user):
 @pytest.mark.parametrize(
     "fixture, expected",
     [
-        ("admin_user", ["Home", "The plan", "Accreditations", "Reporting rounds", "Organisations", "Users"]),
+        (
+            "admin_user",
+            ["Home", "The plan", "Accreditations", "Reporting rounds", "Organisations", "Users", "ESR imports"],
+        ),
         ("lead_user", ["Home", "My updates", "The plan", "Accreditations", "Organisations"]),
         ("board_user", ["Home", "The plan", "Accreditations", "Organisations"]),
     ],
