@@ -10,22 +10,6 @@ from dataclasses import dataclass, field
 
 from workforce.vocabulary import DisabilityGroup, EthnicGroup
 
-AGE_BANDS = (
-    "16-19",
-    "20-24",
-    "25-29",
-    "30-34",
-    "35-39",
-    "40-44",
-    "45-49",
-    "50-54",
-    "55-59",
-    "60-64",
-    "65-69",
-    "70+",
-)
-AGED_55_AND_OVER = frozenset({"55-59", "60-64", "65-69", "70+"})
-
 
 @dataclass(frozen=True, slots=True)
 class StaffMember:

@@ -15,9 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from workforce.vocabulary import DisabilityGroup, EthnicGroup
+from workforce.vocabulary import AGE_BANDS, AGED_55_AND_OVER, DisabilityGroup, EthnicGroup
 
-from .inputs import AGE_BANDS, AGED_55_AND_OVER
 from .suppression import (
     DEFAULT_THRESHOLD,
     NOT_COMPUTABLE_NO_DATA,
