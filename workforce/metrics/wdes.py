@@ -34,9 +34,10 @@ from collections.abc import Mapping, Sequence
 
 from workforce.vocabulary import DisabilityGroup
 
-from .bands import band_distribution, workforce_counts
+from .bands import band_distribution, profile_band_distribution, profile_workforce_counts
 from .inputs import DISABILITY_GROUPS, BoardComposition, Shortlisting, SurveyResult
 from .likelihood import relative_likelihood
+from .profile import WorkforceProfile
 from .suppression import (
     DEFAULT_THRESHOLD,
     NOT_COMPUTABLE_NO_DATA,
@@ -166,7 +167,7 @@ def metric_10(
 
 
 def wdes(
-    headcount: Sequence,
+    profile: WorkforceProfile,
     *,
     recruitment: Mapping[str, Shortlisting],
     entering_capability: Mapping[str, int],
@@ -175,10 +176,10 @@ def wdes(
     board: BoardComposition,
     threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
 ) -> dict[str, dict]:
-    """All WDES metrics for one scope, keyed "1", "2", "3", "4a".."4d", "5".."8", "9a", "9b", "10"."""
-    by_group = workforce_counts(headcount, "disability_group", DISABILITY_GROUPS)
+    """All WDES metrics for one scope (its headcount from `profile`), keyed "1" to "10" (4a-4d, 9a, 9b)."""
+    by_group = profile_workforce_counts(profile, "disability_group", DISABILITY_GROUPS)
     return {
-        "1": metric_1(headcount, threshold),
+        "1": profile_band_distribution(profile, "disability_group", DISABILITY_GROUPS, threshold),
         "2": metric_2(recruitment, threshold),
         "3": metric_3(entering_capability, by_group, threshold),
         **survey_metrics(survey, threshold),
