@@ -36,6 +36,7 @@ The threshold is passed in to every function (no settings import), defaulting to
 from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from heapq import heappop, heappush
 
 DEFAULT_THRESHOLD = 7
 
@@ -203,25 +204,44 @@ def suppress_linked_counts(
                 return None
             return min(candidates, key=lambda key: (counts[key] == 0, rank[key], counts[key], order[key]))
 
-        while True:
-            changed = True
-            while changed:
-                changed = False
-                for keys in members:
+        def single_withheld_pass(dirty: set) -> None:
+            # Sweep the sums in order, as often as needed, withholding a companion wherever a sum has exactly
+            # one withheld count. Only a sum one of whose counts changed since it was last looked at can give
+            # a different answer, so each sweep visits just those ("dirty") sums, still in order: a sum after
+            # the current one is visited in this sweep, one before it in the next.
+            while dirty:
+                queue = sorted(dirty)
+                queued = set(queue)
+                dirty = set()
+                while queue:
+                    index = heappop(queue)
+                    keys = members[index]
                     alone = [key for key in keys if key in withheld]
                     if len(alone) == 1 and protected(alone[0]):
                         extra = companion(keys)
                         if extra is not None:
                             withheld.add(extra)
-                            changed = True
-            exposed = sorted((key for key in _recoverable(withheld, sums) if protected(key)), key=order.__getitem__)
-            added = False
+                            for other in sums_of[extra]:
+                                if other > index:
+                                    if other not in queued:
+                                        queued.add(other)
+                                        heappush(queue, other)
+                                else:
+                                    dirty.add(other)
+
+        solved: dict = {}
+        dirty = set(range(len(members)))
+        while True:
+            single_withheld_pass(dirty)
+            recovered = _recoverable(withheld, sums, solved)
+            exposed = sorted((key for key in recovered if protected(key)), key=order.__getitem__)
+            dirty = set()
             for key in exposed:
                 extra = _nearest_companion(key, withheld, members, sums_of, counts, order, rank)
                 if extra is not None:
                     withheld.add(extra)
-                    added = True
-            if not added:
+                    dirty.update(sums_of[extra])
+            if not dirty:
                 break
 
     figures = {}
@@ -272,10 +292,13 @@ def _nearest_companion(key, withheld, members, sums_of, counts, order, rank, hop
 _PRIME = (1 << 61) - 1
 
 
-def _recoverable(withheld: set, sums: list[Sum]) -> set:
+def _recoverable(withheld: set, sums: list[Sum], solved: dict | None = None) -> set:
     """The withheld counts that the published sums determine exactly, given every shown count.
 
-    Sums that share no withheld count are independent systems, solved one at a time.
+    Sums that share no withheld count are independent systems, solved one at a time. A system is fixed by
+    its withheld counts (the sums are those containing them), so `solved`, if given, keeps each system's
+    answer by its withheld counts: a later call, after more counts are withheld, only solves the systems
+    those counts changed.
     """
     parent: dict = {}
 
@@ -296,8 +319,18 @@ def _recoverable(withheld: set, sums: list[Sum]) -> set:
     for s, key in involved:
         systems.setdefault(find(key), []).append(s)
     recovered: set = set()
-    for system in systems.values():
-        recovered |= _recoverable_in_system(withheld, system)
+    if solved is None:
+        for system in systems.values():
+            recovered |= _recoverable_in_system(withheld, system)
+        return recovered
+    unknowns_of: dict = {}
+    for key in parent:
+        unknowns_of.setdefault(find(key), []).append(key)
+    for root, system in systems.items():
+        unknowns = frozenset(unknowns_of[root])
+        if unknowns not in solved:
+            solved[unknowns] = _recoverable_in_system(withheld, system)
+        recovered |= solved[unknowns]
     return recovered
 
 
@@ -316,6 +349,7 @@ def _recoverable_in_system(withheld: set, sums: list[Sum]) -> set:
             if key in withheld and key not in columns:
                 columns[key] = len(columns)
     pivots: dict[int, dict[int, int]] = {}
+    holders: dict[int, set[int]] = {}  # column -> the pivot rows with an entry in it (other than its own pivot)
     for s in sums:
         row: dict[int, int] = {}
         for key, coefficient in ((s.total, 1), *((part, _PRIME - 1) for part in s.parts)):
@@ -334,14 +368,25 @@ def _recoverable_in_system(withheld: set, sums: list[Sum]) -> set:
         pivot = min(row)
         inverse = pow(row[pivot], _PRIME - 2, _PRIME)
         row = {c: v * inverse % _PRIME for c, v in row.items()}
-        for other in pivots.values():
-            factor = other.get(pivot)
-            if factor:
-                for c, v in row.items():
-                    other[c] = (other.get(c, 0) - factor * v) % _PRIME
-                for c in [c for c, v in other.items() if not v]:
+        # Clear the new pivot's column from the rows that have it (found through `holders`, not by scanning
+        # every row: the rows are sparse, so this keeps the elimination close to linear).
+        for other_pivot in holders.pop(pivot, ()):
+            other = pivots[other_pivot]
+            factor = other[pivot]
+            for c, v in row.items():
+                value = (other.get(c, 0) - factor * v) % _PRIME
+                if value:
+                    if c not in other:
+                        holders.setdefault(c, set()).add(other_pivot)
+                    other[c] = value
+                elif c in other:
                     del other[c]
+                    if c != pivot:
+                        holders[c].discard(other_pivot)
         pivots[pivot] = row
+        for c in row:
+            if c != pivot:
+                holders.setdefault(c, set()).add(pivot)
     keys = list(columns)
     return {keys[column] for column, row in pivots.items() if len(row) == 1}
 
