@@ -76,8 +76,9 @@ class OrganisationFigures:
     non_disabled, unknown). Missing figures are empty mappings or None, and the metrics that need them
     are reported as not computable.
 
-    `wres_survey` is keyed by WRES indicator ("5".."8"); `wdes_survey` by WDES metric ("4a", "4b", "4c",
-    "4d", "5", "6", "7", "8", "9a"). `facilitates_disabled_staff_voices` is WDES metric 9b (yes/no).
+    `wres_survey` is keyed by WRES indicator ("5".."8"); `wdes_survey` by WDES metric ("4a_i", "4a_ii",
+    "4a_iii" for 4a(i)-(iii), "4b", "5", "6", "7", "8", "9a"). `facilitates_disabled_staff_voices` is
+    WDES metric 9b (yes/no).
     Board figures, when entered, are used instead of the ESR board flags.
     """
 
