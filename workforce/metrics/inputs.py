@@ -7,17 +7,20 @@ member or the same string), so the calculations never touch the ORM.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from workforce.vocabulary import DisabilityGroup, EthnicGroup
 
 
-@dataclass(frozen=True, slots=True)
-class StaffMember:
+class StaffMember(NamedTuple):
     """One ESR assignment at the snapshot date, pseudonymised: no name, no identifier.
 
     `hourly_rate` is the gender pay gap hourly rate of pay (ordinary pay in the pay period divided by
     hours, SI 2017/353 Schedule 1 paragraph 6) for the person; None when ESR gives no rate.
     `contracted_hours` is weekly. `bonus_pay` is the bonus paid in the 12 months to the snapshot date.
+
+    A named tuple rather than a dataclass: a whole ICS snapshot is about 94,000 of them, and a tuple is
+    made from a database row in one step (`StaffMember._make(row)`), several times faster.
     """
 
     organisation_id: int

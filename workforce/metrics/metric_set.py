@@ -269,8 +269,9 @@ def compute_metric_sets(
     recorded: dict[str, dict] = {}
     first_results: dict[str, dict] = {}
     first_withheld: dict[str, set] = {}
+    first_suppressors: dict[str, Suppressor] = {}
     for scope in scopes:
-        suppressor = Suppressor(threshold)
+        suppressor = first_suppressors[scope.name] = Suppressor(threshold)
         first_results[scope.name] = run(scope, suppressor)
         recorded[scope.name] = {table.name: table for table in suppressor.tables}
         first_withheld[scope.name] = suppressor.withheld
@@ -340,7 +341,7 @@ def compute_metric_sets(
     return {
         scope.name: first_results[scope.name]
         if forced[scope.name] <= first_withheld[scope.name]
-        else run(scope, Suppressor(threshold, forced[scope.name]))
+        else run(scope, Suppressor(threshold, forced[scope.name], earlier=first_suppressors[scope.name]))
         for scope in scopes
     }
 

@@ -321,12 +321,10 @@ def band_gap_numbers(profile: WorkforceProfile) -> dict:
     """
     numbers: dict = {}
     for characteristic, (attribute, reference, comparison, *_) in CHARACTERISTICS.items():
+        rates_of = profile.hourly_rates_by(attribute, "pay_band")
         numbers[characteristic] = {}
         for band in AFC_BANDS:
-            rates = [
-                profile.hourly_rates_of(**{attribute: group, "pay_band": band.value})
-                for group in (reference, comparison)
-            ]
+            rates = [rates_of.get((group, band.value), []) for group in (reference, comparison)]
             numbers[characteristic][band.value] = (
                 len(rates[0]),
                 len(rates[1]),
@@ -375,11 +373,12 @@ def pay_gap_numbers_of(profile: WorkforceProfile) -> dict:
     """Every characteristic's `PayGapNumbers`, and the `band_gap_numbers`, of a scope's profile."""
     numbers: dict = {}
     for characteristic, (attribute, reference, comparison, *_) in CHARACTERISTICS.items():
+        rates, bonuses = profile.hourly_rates_by(attribute), profile.bonuses_by(attribute)
         numbers[characteristic] = pay_gap_numbers(
-            profile.hourly_rates_of(**{attribute: reference}),
-            profile.hourly_rates_of(**{attribute: comparison}),
-            profile.bonuses_of(**{attribute: reference}),
-            profile.bonuses_of(**{attribute: comparison}),
+            rates.get(reference, []),
+            rates.get(comparison, []),
+            bonuses.get(reference, []),
+            bonuses.get(comparison, []),
             profile.relevant_by(attribute),
             reference,
             comparison,

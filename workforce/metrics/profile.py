@@ -61,10 +61,12 @@ def _merge(mappings: Iterable[dict[tuple, list[float]]]) -> dict[tuple, list[flo
     return {key: sorted(chain.from_iterable(runs)) for key, runs in merged.items()}
 
 
-def _select(lists: dict[tuple, list[float]], fields: tuple[str, ...], criteria: dict[str, str]) -> list[float]:
-    wanted = [(fields.index(field), value) for field, value in criteria.items()]
-    runs = [values for key, values in lists.items() if all(key[position] == value for position, value in wanted)]
-    return runs[0][:] if len(runs) == 1 else sorted(chain.from_iterable(runs))
+def _regroup(lists: dict[tuple, list[float]], fields: tuple[str, ...], wanted: tuple[str, ...]) -> dict:
+    key_of = itemgetter(*(fields.index(field) for field in wanted))
+    runs: dict = {}
+    for key, values in lists.items():
+        runs.setdefault(key_of(key), []).append(values)
+    return {key: sorted(chain.from_iterable(group)) for key, group in runs.items()}
 
 
 def _add(counters: Iterable[Counter]) -> Counter:
@@ -128,14 +130,14 @@ class WorkforceProfile:
             bonuses=_merge(profile.bonuses for profile in profiles),
         )
 
-    def hourly_rates_of(self, **criteria: str) -> list[float]:
-        """The hourly rates, lowest first, of the employees in the hourly measures who match every
-        criterion (a `HOURLY_FIELDS` name and value, e.g. sex="male", pay_band="5")."""
-        return _select(self.hourly, HOURLY_FIELDS, criteria)
+    def hourly_rates_by(self, *fields: str) -> dict:
+        """The hourly rates of the employees in the hourly measures, lowest first, by some of
+        `HOURLY_FIELDS`: keyed by the value for one field (e.g. "male"), by a tuple for several."""
+        return _regroup(self.hourly, HOURLY_FIELDS, fields)
 
-    def bonuses_of(self, **criteria: str) -> list[float]:
-        """The bonuses, lowest first, of the relevant employees paid one who match every criterion."""
-        return _select(self.bonuses, PAY_GROUP_FIELDS, criteria)
+    def bonuses_by(self, *fields: str) -> dict:
+        """The bonuses of the relevant employees paid one, lowest first, by some of `PAY_GROUP_FIELDS`."""
+        return _regroup(self.bonuses, PAY_GROUP_FIELDS, fields)
 
     def relevant_by(self, field: str) -> Counter:
         """The relevant employees (the bonus measures' population) counted by one `PAY_GROUP_FIELDS` field."""

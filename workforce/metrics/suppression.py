@@ -442,22 +442,39 @@ class Suppressor:
     instead of the module functions, so that `metric_set.compute_metric_sets` can suppress every scope
     together: a count withheld for an organisation must not be recoverable by subtracting the other
     organisations from their place. `forced` holds the (table name, key) pairs that joint pass withheld.
+
+    `earlier`, if given, is the Suppressor of an earlier rendering of the same scope from the same counts.
+    A table whose forced counts are exactly those it withheld then gets the same figures without being
+    solved again: suppressing a table starting from its own result changes nothing.
     """
 
-    def __init__(self, threshold: int = DEFAULT_THRESHOLD, forced: Collection[tuple] = frozenset()):
+    def __init__(
+        self,
+        threshold: int = DEFAULT_THRESHOLD,
+        forced: Collection[tuple] = frozenset(),
+        earlier: "Suppressor | None" = None,
+    ):
         self.threshold = threshold
         self.forced = frozenset(forced)
         self.tables: list[PublishedTable] = []
         self.withheld: set[tuple] = set()
+        self.results: dict[str, tuple[frozenset, dict]] = {}
+        self.earlier = earlier
 
     def table(
         self, name: str, counts: Mapping[Hashable, int], sums: Iterable[Sum], additive: bool = True
     ) -> dict[Hashable, Figure]:
         sums = tuple(sums)
-        forced = [key for key in counts if (name, key) in self.forced]
+        forced = frozenset(key for key in counts if (name, key) in self.forced)
         self.tables.append(PublishedTable(name, dict(counts), sums, additive))
-        figures = suppress_linked_counts(counts, sums, self.threshold, forced=forced)
-        self.withheld.update((name, key) for key, figure in figures.items() if figure.suppressed)
+        earlier = self.earlier.results.get(name) if self.earlier else None
+        if earlier is not None and forced == earlier[0]:
+            figures = dict(earlier[1])
+        else:
+            figures = suppress_linked_counts(counts, sums, self.threshold, forced=forced)
+        withheld = frozenset(key for key, figure in figures.items() if figure.suppressed)
+        self.results[name] = (withheld, dict(figures))  # a copy: callers may take the total out of theirs
+        self.withheld.update((name, key) for key in withheld)
         return figures
 
     def counts_with_total(self, name: str, counts: Mapping[Hashable, int], total: Hashable = "total"):
