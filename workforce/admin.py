@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import transaction
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportMixin, ImportMixin
 from simple_history.admin import SimpleHistoryAdmin
@@ -23,6 +24,7 @@ from workforce.models import (
     TrainingFigures,
 )
 from workforce.permissions import is_admin
+from workforce.services import recompute_metrics
 
 
 @admin.register(Place)
@@ -161,6 +163,12 @@ class AnnualFiguresResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
 
+    def after_import(self, dataset, result, **kwargs):
+        # The metrics of every year the file changed are recomputed with it, in the import's transaction.
+        if not kwargs.get("dry_run") and not result.has_errors() and not result.has_validation_errors():
+            years = {row.instance.year for row in result.rows if row.instance is not None and row.import_type != "skip"}
+            recompute_metrics(years)
+
 
 def _figures_admin(model):
     resource = type(f"{model.__name__}Resource", (AnnualFiguresResource,), {
@@ -172,6 +180,23 @@ def _figures_admin(model):
         list_display = ["organisation", "year_label", "updated_at"]
         list_filter = ["year", "organisation"]
         list_select_related = ["organisation"]
+
+        # Every change made here (including reverting to an earlier version) recomputes that year's metrics.
+        def save_model(self, request, obj, form, change):
+            with transaction.atomic():
+                super().save_model(request, obj, form, change)
+                recompute_metrics([obj.year])
+
+        def delete_model(self, request, obj):
+            with transaction.atomic():
+                super().delete_model(request, obj)
+                recompute_metrics([obj.year])
+
+        def delete_queryset(self, request, queryset):
+            with transaction.atomic():
+                years = set(queryset.values_list("year", flat=True))
+                super().delete_queryset(request, queryset)
+                recompute_metrics(years)
 
     admin.site.register(model, FiguresAdmin)
 
