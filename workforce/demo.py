@@ -24,7 +24,7 @@ from workforce.models import (
     reporting_year_for,
 )
 from workforce.permissions import Role
-from workforce.services import import_esr_extract, recompute_metrics, save_portal_user
+from workforce.services import import_esr_extract, save_portal_user
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,7 @@ DEMO_SEED = 2023
 
 
 def load_demo_workforce(rows: int | None = None, log=print) -> None:
-    """Enter demo figures for every organisation, import a synthetic ESR extract for each demo 31 March,
-    and compute the metrics of any demo year not yet up to date.
+    """Enter demo figures for every organisation and import a synthetic ESR extract for each demo 31 March.
 
     Skips any date already held and any figures already entered, so a second run changes nothing. The
     figures go in first, so each import computes its year's metrics once, with them.
@@ -112,8 +111,6 @@ def load_demo_workforce(rows: int | None = None, log=print) -> None:
                 write_extract(stream, rows=year_rows, seed=DEMO_SEED, snapshot_date=day)
             report = import_esr_extract(path, snapshot_date=day, file_name=path.name)
             log(f"Demo ESR snapshot {day:%d %B %Y}: {report.rows:,} synthetic assignments ({report.status}).")
-    for line in recompute_metrics(years, only_stale=True).summary():
-        log(line)
 
 
 @transaction.atomic

@@ -1,4 +1,6 @@
+import json
 from dataclasses import dataclass
+from functools import cached_property
 
 import simple_history
 from django.conf import settings
@@ -555,7 +557,9 @@ class MetricResult(models.Model):
     snapshot_date = models.DateField(help_text="The latest ESR snapshot date the results are computed from.")
     computed_at = models.DateTimeField()
     input_signature = models.CharField(max_length=64)
-    data = models.JSONField()
+    # JSON kept as text, not in a JSONField: PostgreSQL's jsonb reorders keys, and the order of band rows,
+    # groups and quartiles is part of the result (pages and exports show them in that order).
+    data_json = models.TextField()
 
     class Meta:
         ordering = ["-year", "scope_key"]
@@ -564,3 +568,8 @@ class MetricResult(models.Model):
 
     def __str__(self):
         return f"Metrics for {self.scope_key}, {reporting_year_label(self.year)}"
+
+    @cached_property
+    def data(self) -> dict:
+        """The stored metric set (a new dict for each row read)."""
+        return json.loads(self.data_json)

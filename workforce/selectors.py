@@ -1,5 +1,6 @@
 """Reads for workforce-app pages, each returning exactly what its page shows."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q
 
@@ -68,11 +69,17 @@ def figures_for_organisation(organisation, years):
 # What dashboards, exports and the API read. Each result is the `data` of a MetricResult: the metric set
 # of one scope and year, computed and suppressed by services.recompute_metrics (see README, "Metrics",
 # for its shape). Every figure in it is already suppressed, so nothing read here can show a small count.
-# Each selector makes one query, whatever the size of the workforce.
+# Each selector makes one query, whatever the size of the workforce. A result suppressed with a lower
+# threshold than SUPPRESSION_THRESHOLD now is (the setting was raised and nothing recomputed yet) is
+# treated as missing, so it can never show a count the current rule hides.
 
 
 def _scope_key(scope: Scope | str) -> str:
     return scope if isinstance(scope, str) else scope.key
+
+
+def _usable(row: MetricResult) -> bool:
+    return row.data["scope"]["threshold"] >= settings.SUPPRESSION_THRESHOLD
 
 
 def _result(row: MetricResult) -> dict:
@@ -90,14 +97,14 @@ def metric_result(scope: Scope | str, year: int) -> dict | None:
     """The metrics of one scope (a Scope or its key: "ics", "place:<slug>", "organisation:<slug>") for one
     reporting year, or None when there are none (no snapshot that year, or an unknown scope)."""
     row = MetricResult.objects.filter(scope_key=_scope_key(scope), year=year).first()
-    return _result(row) if row else None
+    return _result(row) if row and _usable(row) else None
 
 
 def metric_trend(scope: Scope | str, path=None) -> dict[int, object]:
     """{year: metrics} of one scope for every year it has, oldest first. With `path`, each year's
     `figure_at(result, path)` instead of the whole result (years without that figure are left out)."""
     trend = {}
-    for row in MetricResult.objects.filter(scope_key=_scope_key(scope)).order_by("year"):
+    for row in filter(_usable, MetricResult.objects.filter(scope_key=_scope_key(scope)).order_by("year")):
         value = _result(row) if path is None else figure_at(row.data, path)
         if value is not None:
             trend[row.year] = value
@@ -108,7 +115,8 @@ def metric_comparison(year: int, kind: str = "organisation", path=None) -> dict[
     """{scope key: metrics} of every scope of one kind ("organisation", "place" or "ics") for one year, in
     the order of their names. With `path`, each scope's `figure_at(result, path)` (missing ones left out)."""
     rows = sorted(
-        MetricResult.objects.filter(year=year, scope_kind=kind), key=lambda row: row.data["scope"]["label"].lower()
+        filter(_usable, MetricResult.objects.filter(year=year, scope_kind=kind)),
+        key=lambda row: row.data["scope"]["label"].lower(),
     )
     comparison = {}
     for row in rows:

@@ -485,7 +485,7 @@ def _recompute_year(year: int, only_stale: bool, report: MetricsReport) -> None:
                 snapshot_date=_latest_snapshot_date(snapshots, spec),
                 computed_at=now,
                 input_signature=signature,
-                data=_stored_data(results[spec.name], scope, spec, snapshots, without_snapshot),
+                data_json=json.dumps(_stored_data(results[spec.name], scope, spec, snapshots, without_snapshot)),
             )
             for scope, spec in scopes
         ]
@@ -495,7 +495,7 @@ def _recompute_year(year: int, only_stale: bool, report: MetricsReport) -> None:
             rows,
             update_conflicts=True,
             unique_fields=["scope_key", "year"],
-            update_fields=["scope_kind", "snapshot_date", "computed_at", "input_signature", "data"],
+            update_fields=["scope_kind", "snapshot_date", "computed_at", "input_signature", "data_json"],
         )
     stored = time.perf_counter()
     report.years.append(year)
