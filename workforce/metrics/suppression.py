@@ -229,11 +229,11 @@ def suppress_linked_counts(
                                 else:
                                     dirty.add(other)
 
-        solved: dict = {}
+        systems = _Systems(sums, members, sums_of)
         dirty = set(range(len(members)))
         while True:
             single_withheld_pass(dirty)
-            recovered = _recoverable(withheld, sums, solved)
+            recovered = systems.recoverable(withheld)
             exposed = sorted((key for key in recovered if protected(key)), key=order.__getitem__)
             dirty = set()
             for key in exposed:
@@ -292,46 +292,59 @@ def _nearest_companion(key, withheld, members, sums_of, counts, order, rank, hop
 _PRIME = (1 << 61) - 1
 
 
-def _recoverable(withheld: set, sums: list[Sum], solved: dict | None = None) -> set:
-    """The withheld counts that the published sums determine exactly, given every shown count.
+class _Systems:
+    """The withheld counts grouped into independent systems of sums, kept up to date as more are withheld.
 
-    Sums that share no withheld count are independent systems, solved one at a time. A system is fixed by
-    its withheld counts (the sums are those containing them), so `solved`, if given, keeps each system's
-    answer by its withheld counts: a later call, after more counts are withheld, only solves the systems
-    those counts changed.
+    Sums that share no withheld count are independent systems, solved one at a time. Counts are only
+    ever added to the withheld set, so systems only grow and merge: each newly withheld count joins the
+    systems of the sums it is in (union-find), and a system, fixed by its withheld counts, is solved
+    again only when those changed.
     """
-    parent: dict = {}
 
-    def find(key):
-        while parent.setdefault(key, key) != key:
+    def __init__(self, sums: list[Sum], members: list[tuple], sums_of: dict):
+        self.sums, self.members, self.sums_of = sums, members, sums_of
+        self.parent: dict = {}
+        self.keys_in: dict = {}  # root -> the withheld counts of its system
+        self.sums_in: dict = {}  # root -> the indices of its sums
+        self.solved: dict = {}  # frozenset of a system's withheld counts -> the ones it determines
+
+    def _root(self, key):
+        parent = self.parent
+        while parent[key] != key:
             parent[key] = parent[parent[key]]
             key = parent[key]
         return key
 
-    involved = []
-    for s in sums:
-        keys = [key for key in (s.total, *s.parts) if key in withheld]
-        if keys:
-            involved.append((s, keys[0]))
-            for key in keys[1:]:
-                parent[find(key)] = find(keys[0])
-    systems: dict = {}
-    for s, key in involved:
-        systems.setdefault(find(key), []).append(s)
-    recovered: set = set()
-    if solved is None:
-        for system in systems.values():
-            recovered |= _recoverable_in_system(withheld, system)
+    def _join(self, first, second) -> None:
+        first, second = self._root(first), self._root(second)
+        if first == second:
+            return
+        if len(self.keys_in[first]) < len(self.keys_in[second]):
+            first, second = second, first
+        self.parent[second] = first
+        self.keys_in[first] |= self.keys_in.pop(second)
+        self.sums_in[first] |= self.sums_in.pop(second)
+
+    def recoverable(self, withheld: set) -> set:
+        """The withheld counts that the published sums determine exactly, given every shown count."""
+        for key in withheld:
+            if key in self.parent or key not in self.sums_of:
+                continue
+            self.parent[key] = key
+            self.keys_in[key] = {key}
+            self.sums_in[key] = set(self.sums_of[key])
+            for index in self.sums_of[key]:
+                for other in self.members[index]:
+                    if other in self.parent and other != key:
+                        self._join(key, other)
+        recovered: set = set()
+        for root, keys in self.keys_in.items():
+            unknowns = frozenset(keys)
+            if unknowns not in self.solved:
+                system = [self.sums[index] for index in sorted(self.sums_in[root])]
+                self.solved[unknowns] = _recoverable_in_system(withheld, system)
+            recovered |= self.solved[unknowns]
         return recovered
-    unknowns_of: dict = {}
-    for key in parent:
-        unknowns_of.setdefault(find(key), []).append(key)
-    for root, system in systems.items():
-        unknowns = frozenset(unknowns_of[root])
-        if unknowns not in solved:
-            solved[unknowns] = _recoverable_in_system(withheld, system)
-        recovered |= solved[unknowns]
-    return recovered
 
 
 def _recoverable_in_system(withheld: set, sums: list[Sum]) -> set:
