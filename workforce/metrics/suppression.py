@@ -47,6 +47,7 @@ DERIVED_FROM_SUPPRESSED_COUNT = "derived from a suppressed count"
 NOT_COMPUTABLE_ZERO_DENOMINATOR = "not computable: zero denominator"
 NOT_COMPUTABLE_ZERO_NUMERATOR = "not computable: zero numerator"
 NOT_COMPUTABLE_NO_DATA = "not computable: no data"
+NOT_COMPUTABLE_INCONSISTENT = "not computable: figures disagree"
 
 
 def round_half_up(value: float, decimals: int) -> float:
