@@ -163,11 +163,19 @@ class AnnualFiguresResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
 
+    # The metrics of every year the file changed are recomputed with it, in the import's transaction.
+    def before_import(self, dataset, **kwargs):
+        self.years_changed = set()
+
+    def after_save_instance(self, instance, row, **kwargs):
+        self.years_changed.add(instance.year)
+
+    def after_delete_instance(self, instance, row, **kwargs):
+        self.years_changed.add(instance.year)
+
     def after_import(self, dataset, result, **kwargs):
-        # The metrics of every year the file changed are recomputed with it, in the import's transaction.
         if not kwargs.get("dry_run") and not result.has_errors() and not result.has_validation_errors():
-            years = {row.instance.year for row in result.rows if row.instance is not None and row.import_type != "skip"}
-            recompute_metrics(years)
+            recompute_metrics(self.years_changed)
 
 
 def _figures_admin(model):

@@ -306,3 +306,18 @@ def _figures(value):
         else:
             for item in value.values():
                 yield from _figures(item)
+
+
+def test_a_figures_csv_import_in_the_django_admin_recomputes_and_a_dry_run_does_not(tmp_path, organisations):
+    from import_export.formats.base_formats import CSV
+
+    import_synthetic(tmp_path)
+    resource = admin_site._registry[RecruitmentFigures].get_import_resource_classes(None)[0]()
+    header = "organisation,year," + ",".join(RECRUITMENT)
+    dataset = CSV().create_dataset(f"{header}\nRXL,{YEAR}," + ",".join(map(str, RECRUITMENT.values())) + "\n")
+    before = MetricResult.objects.get(scope_key="ics", year=YEAR).computed_at
+    resource.import_data(dataset, dry_run=True)
+    assert MetricResult.objects.get(scope_key="ics", year=YEAR).computed_at == before
+    result = resource.import_data(dataset, dry_run=False)
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert ratio(metric_result("organisation:blackpool-teaching-hospitals", YEAR))["value"] == 1.5
