@@ -24,13 +24,18 @@ from workforce.models import (
     TrainingFigures,
 )
 from workforce.permissions import is_admin
-from workforce.services import recompute_metrics
+from workforce.services import recompute_metrics, recompute_metrics_if_scopes_changed
 
 
 @admin.register(Place)
 class PlaceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            recompute_metrics_if_scopes_changed(obj, form.changed_data)
 
 
 @admin.register(Organisation)
@@ -39,6 +44,11 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "place", "is_active"]
     search_fields = ["name", "short_name", "ods_code"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            recompute_metrics_if_scopes_changed(obj, form.changed_data)
 
 
 @admin.register(Membership)

@@ -222,9 +222,10 @@ def _survey(figures) -> dict:
 def metric_inputs_signature(snapshots: YearSnapshots) -> str:
     """A digest of everything a year's metrics are computed from (6 queries).
 
-    It changes when a snapshot is imported or replaced, an organisation moves place or changes its
-    address (slug), figures for the year are saved or deleted, the suppression threshold or the Census
-    file changes, or METRICS_VERSION is raised (do that when a calculation changes).
+    It changes when a snapshot is imported or replaced, an organisation moves place, an organisation or
+    place is renamed or changes its address (slug), figures for the year are saved or deleted, the
+    suppression threshold or the Census file changes, or METRICS_VERSION is raised (do that when a
+    calculation changes).
     """
     organisation_ids = [snapshot.organisation_id for snapshot in snapshots.snapshots]
     parts = {
@@ -238,7 +239,10 @@ def metric_inputs_signature(snapshots: YearSnapshots) -> str:
                 snapshot.row_count,
                 snapshot.snapshot_date.isoformat(),
                 snapshot.organisation.slug,
-                snapshot.organisation.place.slug if snapshot.organisation.place else None,
+                snapshot.organisation.name,
+                [snapshot.organisation.place.slug, snapshot.organisation.place.name]
+                if snapshot.organisation.place
+                else None,
             ]
             for snapshot in snapshots.snapshots
         ],

@@ -506,6 +506,24 @@ def _recompute_year(year: int, only_stale: bool, report: MetricsReport) -> None:
     report.store_seconds += stored - computed
 
 
+# Fields whose change alters the scopes of stored metrics: their keys, names, or which place holds which
+# organisation. Saving an organisation or place with one of them changed recomputes every year.
+METRIC_SCOPE_FIELDS = {Organisation: {"name", "slug", "place"}, Place: {"name", "slug"}}
+
+
+@transaction.atomic
+def save_organisation_or_place(form):
+    """Save an organisation or place form; recompute every year's metrics if their scopes changed."""
+    saved = form.save()
+    recompute_metrics_if_scopes_changed(saved, form.changed_data)
+    return saved
+
+
+def recompute_metrics_if_scopes_changed(saved, changed_fields) -> None:
+    if METRIC_SCOPE_FIELDS[type(saved)] & set(changed_fields):
+        recompute_metrics()
+
+
 def _stored_results_match(year, signature, scopes) -> bool:
     stored = dict(MetricResult.objects.filter(year=year).values_list("scope_key", "input_signature"))
     return stored.keys() == {scope.key for scope, _ in scopes} and set(stored.values()) <= {signature}

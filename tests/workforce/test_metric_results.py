@@ -321,3 +321,23 @@ def test_a_figures_csv_import_in_the_django_admin_recomputes_and_a_dry_run_does_
     result = resource.import_data(dataset, dry_run=False)
     assert not result.has_errors() and not result.has_validation_errors()
     assert ratio(metric_result("organisation:blackpool-teaching-hospitals", YEAR))["value"] == 1.5
+
+
+def test_moving_an_organisation_to_another_place_recomputes_every_year(tmp_path, organisations, client_for):
+    import_synthetic(tmp_path)
+    trust, blackpool = organisations["lancashire-teaching-hospitals"], organisations["blackpool-teaching-hospitals"]
+    client = client_for(make_user(Role.ADMIN))
+    form = {
+        "name": trust.name, "short_name": trust.short_name, "slug": trust.slug, "ods_code": trust.ods_code,
+        "kind": trust.kind, "place": blackpool.place_id, "uses_esr": "on", "is_active": "on",
+    }  # fmt: skip
+    assert client.post(f"/organisations/{trust.slug}/edit/", form).status_code == 302
+    assert metric_result("place:blackpool", YEAR)["coverage"]["organisations"] == [
+        "blackpool-teaching-hospitals",
+        "lancashire-teaching-hospitals",
+    ]
+    assert metric_result("place:lancashire", YEAR)["coverage"]["organisations"] == ["lancashire-south-cumbria-ft"]
+    # Saving with no change to its scopes recomputes nothing.
+    computed = MetricResult.objects.get(scope_key="ics", year=YEAR).computed_at
+    client.post(f"/organisations/{trust.slug}/edit/", {**form, "short_name": "LTH"})
+    assert MetricResult.objects.get(scope_key="ics", year=YEAR).computed_at == computed
