@@ -485,7 +485,9 @@ def _recompute_year(year: int, only_stale: bool, report: MetricsReport) -> None:
                 snapshot_date=_latest_snapshot_date(snapshots, spec),
                 computed_at=now,
                 input_signature=signature,
-                data_json=json.dumps(_stored_data(results[spec.name], scope, spec, snapshots, without_snapshot)),
+                data_json=json.dumps(
+                    _stored_data(results[spec.name], scope, spec, snapshots, without_snapshot), separators=(",", ":")
+                ),
             )
             for scope, spec in scopes
         ]

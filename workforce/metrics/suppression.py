@@ -372,11 +372,14 @@ def _recoverable_in_system(withheld: set, sums: list[Sum]) -> set:
                 row[column] = (row.get(column, 0) + coefficient) % _PRIME
         row = {c: v for c, v in row.items() if v}
         for column in [c for c in row if c in pivots]:
-            factor = row.get(column, 0)
+            factor = row.get(column)
             if factor:
                 for c, v in pivots[column].items():
-                    row[c] = (row.get(c, 0) - factor * v) % _PRIME
-                row = {c: v for c, v in row.items() if v}
+                    value = (row.get(c, 0) - factor * v) % _PRIME
+                    if value:
+                        row[c] = value
+                    else:
+                        row.pop(c, None)
         if not row:
             continue
         pivot = min(row)
