@@ -5,7 +5,8 @@
 
 Generates a synthetic extract (not timed), then times, each as a whole process and side by side:
   (a) psql \\copy of the file into a bare table with the same 23 text columns;
-  (b) the portal's full import (`manage.py import_esr`: parsing, validation, pseudonymisation, storage).
+  (b) the portal's full import (`manage.py import_esr`: parsing, validation, pseudonymisation, storage,
+      and recomputing that year's equality metrics, whose share it prints separately).
 It prints both times, the ratio b/a, rows per second and each process's peak memory (from wait4's
 rusage of that child). Targets: ratio at most 10, peak memory under 300 MB. The database must be
 PostgreSQL; the benchmark migrates it, loads the organisations and clears its own snapshot date
@@ -14,6 +15,7 @@ PostgreSQL; the benchmark migrates it, loads the organisations and clears its ow
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -109,6 +111,12 @@ def main():
         print(f"{label:<36} {seconds:6.2f} s {options.rows / seconds:9,.0f} rows/s  peak memory {memory:6.1f} MB")
     print(f"ratio b/a: {ratio:.1f} (target at most 10: {'met' if ratio <= 10 else 'NOT MET'}); "
           f"peak memory target under 300 MB: {'met' if b_memory < 300 else 'NOT MET'}")  # fmt: skip
+    # Since issue 4 an import also recomputes its year's equality metrics; show that part on its own.
+    metrics = [re.search(r"Metrics for .* in ([0-9.]+) s", output) for _, _, output in import_runs]
+    if all(metrics):
+        m = statistics.median(float(match.group(1)) for match in metrics)
+        print(f"(b) includes recomputing the year's metrics (median {m:.2f} s); without it {b - m:.2f} s, "
+              f"ratio {(b - m) / a:.1f}")  # fmt: skip
     return 0 if ratio <= 10 and b_memory < 300 else 1
 
 

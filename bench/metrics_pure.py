@@ -13,9 +13,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lsc_belonging.settings")
 
-from workforce.metrics.inputs import AGE_BANDS, StaffMember  # noqa: E402
+from workforce.metrics.inputs import StaffMember  # noqa: E402
 from workforce.metrics.metric_set import ScopeSpec, as_plain_data, compute_metric_set, compute_metric_sets  # noqa: E402
 from workforce.metrics.representation import PopulationProfile  # noqa: E402
+from workforce.vocabulary import AGE_BANDS  # noqa: E402
 
 ROWS = 93_840
 BANDS = ["1", "2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9", "vsm", "medical", "other"]

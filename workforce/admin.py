@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import transaction
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportMixin, ImportMixin
 from simple_history.admin import SimpleHistoryAdmin
@@ -23,12 +24,18 @@ from workforce.models import (
     TrainingFigures,
 )
 from workforce.permissions import is_admin
+from workforce.services import recompute_metrics, recompute_metrics_if_scopes_changed
 
 
 @admin.register(Place)
 class PlaceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            recompute_metrics_if_scopes_changed(obj, form.changed_data)
 
 
 @admin.register(Organisation)
@@ -37,6 +44,11 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "place", "is_active"]
     search_fields = ["name", "short_name", "ods_code"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            recompute_metrics_if_scopes_changed(obj, form.changed_data)
 
 
 @admin.register(Membership)
@@ -161,6 +173,20 @@ class AnnualFiguresResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
 
+    # The metrics of every year the file changed are recomputed with it, in the import's transaction.
+    def before_import(self, dataset, **kwargs):
+        self.years_changed = set()
+
+    def after_save_instance(self, instance, row, **kwargs):
+        self.years_changed.add(instance.year)
+
+    def after_delete_instance(self, instance, row, **kwargs):
+        self.years_changed.add(instance.year)
+
+    def after_import(self, dataset, result, **kwargs):
+        if not kwargs.get("dry_run") and not result.has_errors() and not result.has_validation_errors():
+            recompute_metrics(self.years_changed)
+
 
 def _figures_admin(model):
     resource = type(f"{model.__name__}Resource", (AnnualFiguresResource,), {
@@ -172,6 +198,23 @@ def _figures_admin(model):
         list_display = ["organisation", "year_label", "updated_at"]
         list_filter = ["year", "organisation"]
         list_select_related = ["organisation"]
+
+        # Every change made here (including reverting to an earlier version) recomputes that year's metrics.
+        def save_model(self, request, obj, form, change):
+            with transaction.atomic():
+                super().save_model(request, obj, form, change)
+                recompute_metrics([obj.year])
+
+        def delete_model(self, request, obj):
+            with transaction.atomic():
+                super().delete_model(request, obj)
+                recompute_metrics([obj.year])
+
+        def delete_queryset(self, request, queryset):
+            with transaction.atomic():
+                years = set(queryset.values_list("year", flat=True))
+                super().delete_queryset(request, queryset)
+                recompute_metrics(years)
 
     admin.site.register(model, FiguresAdmin)
 

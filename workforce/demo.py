@@ -89,11 +89,16 @@ DEMO_SEED = 2023
 
 
 def load_demo_workforce(rows: int | None = None, log=print) -> None:
-    """Import a synthetic ESR extract for each demo 31 March and enter demo figures for every organisation.
+    """Enter demo figures for every organisation and import a synthetic ESR extract for each demo 31 March.
 
-    Skips any date already held and any figures already entered, so a second run changes nothing.
+    Skips any date already held and any figures already entered, so a second run changes nothing. The
+    figures go in first, so each import computes its year's metrics once, with them.
     """
     rows = rows or settings.DEMO_ESR_ROWS
+    years = [reporting_year_for(day) for day in DEMO_SNAPSHOT_DATES]
+    created = create_demo_figures(years)
+    if created:
+        log(f"Demo figures not held in ESR: {created} sets entered.")
     held = set(Snapshot.objects.values_list("snapshot_date", flat=True).distinct())
     with tempfile.TemporaryDirectory() as folder:
         for day in DEMO_SNAPSHOT_DATES:
@@ -106,9 +111,6 @@ def load_demo_workforce(rows: int | None = None, log=print) -> None:
                 write_extract(stream, rows=year_rows, seed=DEMO_SEED, snapshot_date=day)
             report = import_esr_extract(path, snapshot_date=day, file_name=path.name)
             log(f"Demo ESR snapshot {day:%d %B %Y}: {report.rows:,} synthetic assignments ({report.status}).")
-    created = create_demo_figures([reporting_year_for(day) for day in DEMO_SNAPSHOT_DATES])
-    if created:
-        log(f"Demo figures not held in ESR: {created} sets entered.")
 
 
 @transaction.atomic

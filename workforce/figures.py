@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from workforce.metrics.suppression import suppress_counts_with_total
 from workforce.models import (
     GROUP_LABELS,
     SURVEY_INDICATORS,
@@ -38,11 +39,11 @@ class FiguresSection:
     def labelled_values(self, figures, threshold):
         """[(fieldset, [(label, value), ...]), ...] for a read-only page, small counts replaced by SUPPRESSED.
 
-        Values are None without figures. See suppress_small_counts for the rule.
+        Values are None without figures. See readable_figures for the rule.
         """
         result = []
         for fieldset in self.fieldsets:
-            values = suppress_small_counts({name: getattr(figures, name, None) for name in fieldset.fields}, threshold)
+            values = readable_figures({name: getattr(figures, name, None) for name in fieldset.fields}, threshold)
             labels = [short_label(name) or self.model._meta.get_field(name).verbose_name for name in fieldset.fields]
             result.append((fieldset, list(zip(labels, values.values(), strict=True))))
         return result
@@ -51,32 +52,33 @@ class FiguresSection:
 SUPPRESSED = "*"
 
 
-def suppress_small_counts(values: dict, threshold: int) -> dict:
-    """Hide counts of 1 to `threshold` people, and enough else that they cannot be worked out.
+def readable_figures(values: dict, threshold: int) -> dict:
+    """One fieldset's figures as readers may see them, suppressed by `workforce.metrics.suppression`.
 
-    - A count (an integer field) from 1 to threshold becomes SUPPRESSED.
-    - If only one count in the group is hidden, the next smallest non-zero count is hidden too, so the
-      hidden one cannot be found by taking the others from a total shown elsewhere.
-    - A survey result (`..._pct` or `..._score`) is hidden when its respondents count is hidden.
+    - The counts (whole numbers of people) are suppressed as counts published with their total: a reader
+      can add the groups up, and the metrics publish such totals. So a count of 1 to `threshold` is
+      SUPPRESSED, and so is whatever else would let it be worked out from the total (when only one count
+      is small, the next smallest non-zero one).
+    - A survey result (`..._pct` or `..._score`) is SUPPRESSED when its respondents count is.
     """
-    shown = dict(values)
     counts = {
         name: value
         for name, value in values.items()
         if isinstance(value, int) and not isinstance(value, bool) and not name.endswith(("_pct", "_score"))
     }
-    hidden = {name for name, value in counts.items() if 0 < value <= threshold}
-    if len(hidden) == 1:
-        others = sorted((value, name) for name, value in counts.items() if value > 0 and name not in hidden)
-        if others:
-            hidden.add(others[0][1])
-    for name in hidden:
-        shown[name] = SUPPRESSED
-        for measure in ("_pct", "_score"):
-            result = name.removesuffix("_respondents") + measure
-            if name.endswith("_respondents") and result in shown:
-                shown[result] = SUPPRESSED
+    figures = suppress_counts_with_total(counts, threshold, total=_TOTAL)
+    shown = dict(values)
+    for name in counts:
+        if figures[name].suppressed:
+            shown[name] = SUPPRESSED
+            for measure in ("_pct", "_score"):
+                result = name.removesuffix("_respondents") + measure
+                if name.endswith("_respondents") and result in shown:
+                    shown[result] = SUPPRESSED
     return shown
+
+
+_TOTAL = ("total",)  # a key no field name can be
 
 
 def _groups(prefix, groups):

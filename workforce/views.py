@@ -9,7 +9,7 @@ from workforce import selectors
 from workforce.forms import OrganisationForm, PlaceForm, PortalUserForm
 from workforce.models import Organisation, Place
 from workforce.permissions import Role, can_manage_portal, can_view_portal, require, roles_of
-from workforce.services import save_portal_user
+from workforce.services import save_organisation_or_place, save_portal_user
 
 
 def organisation_list(request):
@@ -31,7 +31,7 @@ def organisation_edit(request, slug=None):
     organisation = get_object_or_404(Organisation, slug=slug) if slug else None
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        organisation = form.save()
+        organisation = save_organisation_or_place(form)
         messages.success(request, f"{organisation.name} has been saved")
         return redirect(organisation)
     return render(request, "workforce/organisation_form.html", {"form": form, "organisation": organisation})
@@ -56,7 +56,7 @@ def place_edit(request, slug=None):
     place = get_object_or_404(Place, slug=slug) if slug else None
     form = PlaceForm(request.POST or None, instance=place)
     if request.method == "POST" and form.is_valid():
-        place = form.save()
+        place = save_organisation_or_place(form)
         messages.success(request, f"{place.name} has been saved")
         return redirect(place)
     return render(request, "workforce/place_form.html", {"form": form, "place": place})

@@ -14,7 +14,7 @@ from workforce.figures import SECTIONS, SECTIONS_BY_SLUG
 from workforce.forms import FiguresUploadForm, figures_form_class
 from workforce.models import Organisation, reporting_year_for, reporting_year_label
 from workforce.permissions import can_edit_figures, can_view_portal, editable_organisations, require
-from workforce.services import import_figures_csv
+from workforce.services import import_figures_csv, save_figures
 
 YEARS_SHOWN = 6
 MAX_FIGURES_FILE_BYTES = 1_000_000
@@ -72,7 +72,7 @@ def figures_section(request, slug, year, section):
     instance = figures or section.model(organisation=organisation, year=year)
     form = figures_form_class(section)(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        save_figures(form)
         messages.success(request, f"{section.title} figures for {reporting_year_label(year)} have been saved")
         return redirect("workforce:figures_overview", slug=organisation.slug)
     context["form"] = form

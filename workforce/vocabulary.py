@@ -165,6 +165,7 @@ class Religion(models.TextChoices):
 
 # Five-year age bands at the snapshot date. The 55 boundary is exact, so "55 and over" is a sum of bands.
 AGE_BANDS = ("16-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69", "70+")
+AGED_55_AND_OVER = frozenset(AGE_BANDS[AGE_BANDS.index("55-59") :])
 
 
 def age_band_for(age: int) -> str | None:

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.workforce.esr_files import csv_text, row
-from workforce.models import ImportBatch, Snapshot, StaffRecord
+from workforce.models import ImportBatch, MetricResult, Snapshot, StaffRecord
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +41,12 @@ def test_admin_checks_then_confirms_an_import(client_for, admin_user, own_org, s
     assert "Imported 2 assignments on 31 March 2025 from esr.csv" in response.content.decode()
     snapshot = Snapshot.objects.get()
     assert snapshot.row_count == 2 and snapshot.import_batch.imported_by == admin_user
+    # The import recomputed the year's metrics: the ICS, the place and the organisation.
+    assert set(MetricResult.objects.filter(year=2025).values_list("scope_key", flat=True)) == {
+        "ics",
+        f"place:{own_org.place.slug}",
+        f"organisation:{own_org.slug}",
+    }
     assert not list((tmp_path / "esr-uploads").glob("*.csv"))  # the upload is not kept
     # Confirming again does nothing.
     again = client.post(
@@ -91,6 +97,7 @@ def test_the_admin_import_export_flow_uses_the_import_service(client_for, admin_
     response = client.post("/admin/workforce/importbatch/process_import/", fields, follow=True)
     assert "Imported 2 assignments on 31 March 2025" in response.content.decode()
     assert StaffRecord.objects.count() == 2
+    assert MetricResult.objects.filter(scope_key=f"organisation:{own_org.slug}", year=2025).exists()
 
 
 def test_the_admin_import_export_flow_lists_every_error(client_for, admin_user, own_org):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from import_export.formats.base_formats import CSV
 
 from workforce.admin import admin
-from workforce.figures import suppress_small_counts
+from workforce.figures import readable_figures
 from workforce.models import (
     BoardMembership,
     RecruitmentFigures,
@@ -216,17 +216,17 @@ def test_board_members_cannot_import_figures(client_for, board_user, own_org):
 
 
 def test_small_counts_and_what_would_reveal_them_are_hidden_from_readers():
-    assert suppress_small_counts({"a_white": 40, "a_bme": 3, "a_ethnicity_unknown": 0}, 7) == {
+    assert readable_figures({"a_white": 40, "a_bme": 3, "a_ethnicity_unknown": 0}, 7) == {
         "a_white": "*", "a_bme": "*", "a_ethnicity_unknown": 0,
     }  # fmt: skip
-    assert suppress_small_counts({"a_white": 40, "a_bme": 3, "a_ethnicity_unknown": 2}, 7) == {
+    assert readable_figures({"a_white": 40, "a_bme": 3, "a_ethnicity_unknown": 2}, 7) == {
         "a_white": 40, "a_bme": "*", "a_ethnicity_unknown": "*",
     }  # fmt: skip
-    assert suppress_small_counts({"a_white": 40, "a_bme": 30, "a_ethnicity_unknown": 0}, 7) == {
+    assert readable_figures({"a_white": 40, "a_bme": 30, "a_ethnicity_unknown": 0}, 7) == {
         "a_white": 40, "a_bme": 30, "a_ethnicity_unknown": 0,
     }  # fmt: skip
     survey = {"wres_5_white_pct": Decimal("25.0"), "wres_5_white_respondents": 900,
               "wres_5_bme_pct": Decimal("40.0"), "wres_5_bme_respondents": 5}  # fmt: skip
-    assert suppress_small_counts(survey, 7) == {
+    assert readable_figures(survey, 7) == {
         "wres_5_white_pct": "*", "wres_5_white_respondents": "*", "wres_5_bme_pct": "*", "wres_5_bme_respondents": "*",
     }  # fmt: skip

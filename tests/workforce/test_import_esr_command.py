@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests.workforce.esr_files import HEADER, csv_text, row, write_extract
-from workforce.models import Snapshot, StaffRecord
+from workforce.models import MetricResult, Snapshot, StaffRecord
 
 pytestmark = pytest.mark.django_db
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -27,7 +27,8 @@ def test_imports_and_prints_a_summary(tmp_path, own_org):
     out, _ = run(path, "--snapshot", "2025-03-31")
     assert "Own Trust: 2 assignments" in out
     assert "Imported 2 assignments on 31 March 2025 from esr.csv." in out
-    assert StaffRecord.objects.count() == 2
+    assert "Metrics for 2024/25: 3 scopes from 2 staff records" in out
+    assert StaffRecord.objects.count() == 2 and MetricResult.objects.filter(year=2025).count() == 3
     out, _ = run(path, "--snapshot", "2025-03-31")
     assert "already imported for 31 March 2025: nothing changed" in out
 

@@ -11,4 +11,9 @@
 - `declaration`    how many staff have no recorded ethnicity, disability, sexual orientation or religion
 - `metric_set`     `compute_metric_set`: everything for one scope and snapshot, already suppressed
 - `readings`       one-sentence plain-English readings of the headline figures
+- `profile`        a scope's staff records counted once (WorkforceProfile), added up across scopes
 """
+
+# Raise when a calculation or the shape of its results changes: stored results with another version are
+# out of date (workforce.metric_inputs.metric_inputs_signature) and `recompute_metrics --stale` redoes them.
+METRICS_VERSION = 1

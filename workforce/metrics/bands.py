@@ -16,7 +16,7 @@ published together, so they are suppressed as one linked set of counts.
 """
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from operator import attrgetter
 
 from workforce.vocabulary import AFC_BANDS, MedicalGrade, PayBand
@@ -64,10 +64,20 @@ def band_distribution(
 
     and "overall_workforce": the headcount and the share of each group in the whole workforce.
     """
-    suppressor = as_suppressor(threshold)
-    threshold = suppressor.threshold
     # Count the distinct (clinical, band, grade, group) combinations at C speed, then fold them into rows.
     combinations = Counter(map(attrgetter("is_clinical", "pay_band", "medical_grade", group_attribute), headcount))
+    return band_distribution_from_counts(combinations, group_attribute, groups, threshold)
+
+
+def band_distribution_from_counts(
+    combinations: Mapping,
+    group_attribute: str,
+    groups: Sequence[str],
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
+) -> dict:
+    """`band_distribution` from the headcount counted by (is_clinical, pay_band, medical_grade, group)."""
+    suppressor = as_suppressor(threshold)
+    threshold = suppressor.threshold
     tally: Counter = Counter()
     for (is_clinical, pay_band, medical_grade, group), count in combinations.items():
         tally[(SPLITS[0] if is_clinical else SPLITS[1], band_row(pay_band, medical_grade), group)] += count
@@ -141,4 +151,16 @@ def band_distribution(
 def workforce_counts(headcount: Sequence, group_attribute: str, groups: Sequence[str]) -> dict[str, int]:
     """Headcount by group (plain numbers for further calculation, not for publishing)."""
     tally = Counter(map(attrgetter(group_attribute), headcount))
+    return {group: tally[group] for group in groups}
+
+
+def profile_band_distribution(profile, group_attribute: str, groups: Sequence[str], threshold) -> dict:
+    """`band_distribution` of a `profile.WorkforceProfile`'s headcount."""
+    combinations = profile.tally("is_clinical", "pay_band", "medical_grade", group_attribute)
+    return band_distribution_from_counts(combinations, group_attribute, groups, threshold)
+
+
+def profile_workforce_counts(profile, group_attribute: str, groups: Sequence[str]) -> dict[str, int]:
+    """`workforce_counts` of a `profile.WorkforceProfile`'s headcount."""
+    tally = profile.tally(group_attribute)
     return {group: tally[group] for group in groups}

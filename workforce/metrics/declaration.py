@@ -26,6 +26,7 @@ _FIELDS = {
     "sexual_orientation": ("sexual_orientation_declared", False),
     "religion": ("religion_declared", False),
 }
+DECLARATION_FIELDS = tuple(field for field, _ in _FIELDS.values())
 _COLUMNS = ("declared", "not_stated")
 
 
@@ -46,11 +47,16 @@ def declaration_rates(staff: Sequence, threshold: "int | Suppressor" = DEFAULT_T
     """For each characteristic: the scope's declared and not-stated counts and percentage not stated,
     and the same for each organisation in the scope (keyed by organisation id).
     """
+    people = [member for member in staff if member.is_primary_assignment]
+    return declaration_rates_from_counts(
+        Counter(map(attrgetter("organisation_id", *DECLARATION_FIELDS), people)), threshold
+    )
+
+
+def declaration_rates_from_counts(combinations: Mapping, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
+    """`declaration_rates` from the people on a primary assignment counted by (organisation id, *DECLARATION_FIELDS)."""
     suppressor = as_suppressor(threshold)
     threshold = suppressor.threshold
-    people = [member for member in staff if member.is_primary_assignment]
-    # One pass over the staff: count each combination of organisation and the four answers.
-    combinations = Counter(map(attrgetter("organisation_id", *(field for field, _ in _FIELDS.values())), people))
     organisations = sorted({combination[0] for combination in combinations})
     result = {}
     for position, characteristic in enumerate(CHARACTERISTICS, start=1):

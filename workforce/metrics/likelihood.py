@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from .suppression import (
     DEFAULT_THRESHOLD,
     GROUP_BELOW_THRESHOLD,
+    NOT_COMPUTABLE_INCONSISTENT,
     NOT_COMPUTABLE_ZERO_DENOMINATOR,
     NOT_COMPUTABLE_ZERO_NUMERATOR,
     Figure,
@@ -85,8 +86,9 @@ def relative_likelihood(
 
     Not computable, and no division is attempted, when either group is empty (zero denominator), when
     the second group has no events (its rate is the divisor: zero denominator) or when the first group has
-    no events (zero numerator: the ratio would be 0 and its interval undefined). Withheld when either
-    group has fewer people than the threshold.
+    no events (zero numerator: the ratio would be 0 and its interval undefined), or when a group has more
+    events than people (figures that disagree with the headcount). Withheld when either group has fewer
+    people than the threshold.
     """
 
     def result(ratio: Figure, lower: Figure | None = None, upper: Figure | None = None, flags=(None, None)):
@@ -112,6 +114,17 @@ def relative_likelihood(
         return result(
             Figure.not_computable(NOT_COMPUTABLE_ZERO_NUMERATOR, f"No {first_group} were recorded as {event}.")
         )
+    for events, total, group in ((first_events, first_total, first_group), (second_events, second_total, second_group)):
+        if events > total:
+            # Entered figures that disagree with the headcount (a rate over 100%): no ratio can be trusted,
+            # and the confidence interval would take the square root of a negative number. No counts in the
+            # note: they may be small.
+            return result(
+                Figure.not_computable(
+                    NOT_COMPUTABLE_INCONSISTENT,
+                    f"More {group} were recorded as {event} than there are {group}: check the figures entered.",
+                )
+            )
 
     ratio = (first_events / first_total) / (second_events / second_total)
     standard_error = math.sqrt(1 / first_events - 1 / first_total + 1 / second_events - 1 / second_total)

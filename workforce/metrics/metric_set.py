@@ -9,17 +9,17 @@ already been through suppression, so no page, export or API can show an unsuppre
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from .declaration import declaration_rates
+from .declaration import declaration_rates_from_counts
 from .inputs import (
     DISABILITY_GROUPS,
     ETHNIC_GROUPS,
     BoardComposition,
     OrganisationFigures,
     Shortlisting,
-    headcount_population,
 )
-from .paygap import pay_gaps
-from .representation import PopulationProfile, representation
+from .paygap import profile_pay_gaps
+from .profile import WorkforceProfile
+from .representation import PopulationProfile, profile_representation
 from .suppression import DEFAULT_THRESHOLD, Sum, Suppressor, as_suppressor, figures_to_dict, suppress_linked_counts
 from .survey import board_from_flags, combine_boards, combine_survey_results
 from .wdes import wdes
@@ -61,11 +61,15 @@ def _combine_survey(surveys) -> dict:
 
 
 def _boards(
-    staff: Sequence, figures: dict[int, OrganisationFigures], organisation_ids, attribute, group_attribute, groups
+    board_members: Sequence,
+    figures: dict[int, OrganisationFigures],
+    organisation_ids,
+    attribute,
+    group_attribute,
+    groups,
 ):
     """Each organisation's board: the entered figures when there are any, otherwise the ESR board flags."""
     boards: list[BoardComposition] = []
-    board_members = [member for member in staff if member.is_board_member and member.is_primary_assignment]
     for organisation in organisation_ids:
         entered = getattr(figures[organisation], attribute) if organisation in figures else None
         if entered is not None:
@@ -99,21 +103,49 @@ def compute_metric_set(
     (with "gov_uk" columns), "representation", "declaration" and "coverage" (which organisations entered
     each kind of figure).
     """
-    suppressor = as_suppressor(threshold)
-    if scope_kind not in SCOPE_KINDS:
-        raise ValueError(f"scope_kind must be one of {SCOPE_KINDS}, not {scope_kind!r}")
     if organisation_ids is not None:
         wanted = frozenset(organisation_ids)
         staff = [member for member in staff if member.organisation_id in wanted]
-        organisation_figures = [f for f in organisation_figures if f.organisation_id in wanted]
         organisations = sorted(wanted)
     else:
         organisations = sorted(
             {member.organisation_id for member in staff} | {f.organisation_id for f in organisation_figures}
         )
-    figures = {f.organisation_id: f for f in organisation_figures if f.year == year}
+    return metric_set_of_profile(
+        WorkforceProfile.from_staff(staff),
+        organisation_figures,
+        scope_kind=scope_kind,
+        scope_name=scope_name,
+        year=year,
+        organisation_ids=organisations,
+        population=population,
+        threshold=threshold,
+    )
+
+
+def metric_set_of_profile(
+    profile: WorkforceProfile,
+    organisation_figures: Sequence[OrganisationFigures],
+    *,
+    scope_kind: str,
+    scope_name: str,
+    year: int,
+    organisation_ids: Collection[int],
+    population: PopulationProfile | None = None,
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
+) -> dict:
+    """`compute_metric_set` for a scope whose staff are already profiled (`profile.WorkforceProfile`).
+
+    Only the figures of `organisation_ids` are used. Rendering the same profile again (as the joint
+    suppression pass does) reuses the numbers kept on the profile.
+    """
+    suppressor = as_suppressor(threshold)
+    if scope_kind not in SCOPE_KINDS:
+        raise ValueError(f"scope_kind must be one of {SCOPE_KINDS}, not {scope_kind!r}")
+    organisations = sorted(organisation_ids)
+    wanted = frozenset(organisations)
+    figures = {f.organisation_id: f for f in organisation_figures if f.year == year and f.organisation_id in wanted}
     entered = list(figures.values())
-    headcount = headcount_population(staff)
 
     def provided(attribute: str) -> list[int]:
         return sorted(f.organisation_id for f in entered if getattr(f, attribute))
@@ -133,33 +165,36 @@ def compute_metric_set(
         )
     }
     coverage["organisations"] = organisations
+    board_members = profile.board_members
 
     return {
         "scope": {"kind": scope_kind, "name": scope_name, "year": year, "threshold": suppressor.threshold},
-        "headcount": suppressor.count("headcount", len(headcount)),
+        "headcount": suppressor.count("headcount", profile.headcount_total),
         "wres": wres(
-            headcount,
+            profile,
             recruitment=_sum_shortlisting(f.recruitment_by_ethnicity for f in entered),
             entering_disciplinary=_sum_counts(f.entering_disciplinary_by_ethnicity for f in entered),
             accessing_training=_sum_counts(f.non_mandatory_training_by_ethnicity for f in entered),
             survey=_combine_survey(f.wres_survey for f in entered),
-            board=_boards(staff, figures, organisations, "board_by_ethnicity", "ethnic_group", ETHNIC_GROUPS),
+            board=_boards(board_members, figures, organisations, "board_by_ethnicity", "ethnic_group", ETHNIC_GROUPS),
             threshold=suppressor,
         ),
         "wdes": wdes(
-            headcount,
+            profile,
             recruitment=_sum_shortlisting(f.recruitment_by_disability for f in entered),
             entering_capability=_sum_counts(f.entering_capability_by_disability for f in entered),
             survey=_combine_survey(f.wdes_survey for f in entered),
             facilitates_voices=[
                 figures[o].facilitates_disabled_staff_voices if o in figures else None for o in organisations
             ],
-            board=_boards(staff, figures, organisations, "board_by_disability", "disability_group", DISABILITY_GROUPS),
+            board=_boards(
+                board_members, figures, organisations, "board_by_disability", "disability_group", DISABILITY_GROUPS
+            ),
             threshold=suppressor,
         ),
-        "pay_gap": pay_gaps(staff, suppressor),
-        "representation": representation(headcount, population, suppressor),
-        "declaration": declaration_rates(staff, suppressor),
+        "pay_gap": profile_pay_gaps(profile, suppressor),
+        "representation": profile_representation(profile, population, suppressor),
+        "declaration": declaration_rates_from_counts(profile.people, suppressor),
         "coverage": coverage,
     }
 
@@ -204,9 +239,24 @@ def compute_metric_sets(
     if len(set(names)) != len(names):
         raise ValueError("Scope names must be unique.")
 
+    # Read the staff records once, organisation by organisation; places and the ICS add those profiles up.
+    staff_of: dict[int, list] = {}
+    for member in staff:
+        staff_of.setdefault(member.organisation_id, []).append(member)
+    organisation_profiles = {
+        organisation: WorkforceProfile.from_staff(staff_of.get(organisation, ()))
+        for organisation in sorted(frozenset().union(*(scope.organisation_ids for scope in scopes)))
+    }
+    profiles: dict[frozenset, WorkforceProfile] = {}
+    for scope in scopes:
+        if scope.organisation_ids not in profiles:
+            profiles[scope.organisation_ids] = WorkforceProfile.combine(
+                organisation_profiles[organisation] for organisation in sorted(scope.organisation_ids)
+            )
+
     def run(scope: ScopeSpec, suppressor: Suppressor) -> dict:
-        return compute_metric_set(
-            staff,
+        return metric_set_of_profile(
+            profiles[scope.organisation_ids],
             organisation_figures,
             scope_kind=scope.kind,
             scope_name=scope.name,
@@ -219,8 +269,9 @@ def compute_metric_sets(
     recorded: dict[str, dict] = {}
     first_results: dict[str, dict] = {}
     first_withheld: dict[str, set] = {}
+    first_suppressors: dict[str, Suppressor] = {}
     for scope in scopes:
-        suppressor = Suppressor(threshold)
+        suppressor = first_suppressors[scope.name] = Suppressor(threshold)
         first_results[scope.name] = run(scope, suppressor)
         recorded[scope.name] = {table.name: table for table in suppressor.tables}
         first_withheld[scope.name] = suppressor.withheld
@@ -290,7 +341,7 @@ def compute_metric_sets(
     return {
         scope.name: first_results[scope.name]
         if forced[scope.name] <= first_withheld[scope.name]
-        else run(scope, Suppressor(threshold, forced[scope.name]))
+        else run(scope, Suppressor(threshold, forced[scope.name], earlier=first_suppressors[scope.name]))
         for scope in scopes
     }
 

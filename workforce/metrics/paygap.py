@@ -40,12 +40,14 @@ Agenda for Change band.
 """
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from itertools import accumulate, compress
 from operator import attrgetter
 
 from workforce.vocabulary import AFC_BANDS, DisabilityGroup, EthnicGroup, Sex
 
+from .profile import WorkforceProfile, is_in_hourly_pay_measures
 from .suppression import (
     DEFAULT_THRESHOLD,
     GROUP_BELOW_THRESHOLD,
@@ -79,26 +81,14 @@ GOV_UK_QUARTILE_NAMES = {
 
 def hourly_pay_population(staff: Sequence) -> list:
     """Full-pay relevant employees (one record each) with an hourly rate and contracted hours, lowest paid first."""
-    eligible = [
-        member
-        for member in staff
-        if member.is_primary_assignment
-        and member.is_full_pay_relevant
-        and member.hourly_rate is not None
-        and member.hourly_rate > 0
-        and member.contracted_hours > 0
-    ]
-    eligible.sort(key=_hourly_rate)
+    eligible = [member for member in staff if member.is_primary_assignment and is_in_hourly_pay_measures(member)]
+    eligible.sort(key=attrgetter("hourly_rate"))
     return eligible
 
 
 def bonus_population(staff: Sequence) -> list:
     """Relevant employees (one record each) for the bonus measures, full pay or not."""
     return [member for member in staff if member.is_primary_assignment]
-
-
-_hourly_rate = attrgetter("hourly_rate")
-_bonus_pay = attrgetter("bonus_pay")
 
 
 def quartile_sizes(count: int) -> tuple[int, int, int, int]:
@@ -117,16 +107,21 @@ def quartile_counts(rates: Sequence[float], is_reference: Sequence[bool]) -> lis
     shared between the quartiles in the same reference:comparison proportion (SI 2017/353 Sch. 1 para
     13(2)): if a quartile holds k of the t employees on a rate, m of them men, it counts k*m/t men.
     """
-    count = len(rates)
-    prefix = [0, *accumulate(is_reference)]
+    return _quartile_counts(list(rates), list(compress(rates, is_reference)))
+
+
+def _quartile_counts(ranked: list[float], reference_rates: list[float]) -> list[tuple[float, float]]:
+    """`quartile_counts` from everyone's rates and the reference group's rates, each sorted lowest first."""
+    count = len(ranked)
 
     def reference_before(position: int) -> float:
         """Reference employees among the first `position` ranks, a straddling tie shared proportionally."""
         if position >= count:
-            return float(prefix[count])
-        rate = rates[position]
-        low, high = bisect_left(rates, rate), bisect_right(rates, rate)
-        return prefix[low] + (position - low) * (prefix[high] - prefix[low]) / (high - low)
+            return float(len(reference_rates))
+        rate = ranked[position]
+        low, high = bisect_left(ranked, rate), bisect_right(ranked, rate)
+        reference_low, reference_high = bisect_left(reference_rates, rate), bisect_right(reference_rates, rate)
+        return reference_low + (position - low) * (reference_high - reference_low) / (high - low)
 
     sizes = quartile_sizes(count)
     boundaries = [0, *accumulate(sizes)]
@@ -149,69 +144,109 @@ def _median(sorted_values: Sequence[float]) -> float:
     return (sorted_values[middle - 1] + sorted_values[middle]) / 2
 
 
-def _gap(reference: Sequence[float], comparison: Sequence[float], average, names, threshold: int) -> Figure:
+@dataclass(frozen=True, slots=True)
+class Averages:
+    """One average (mean or median) of the reference group and of the comparison group, with their sizes."""
+
+    reference_size: int
+    comparison_size: int
+    reference: float | None
+    comparison: float | None
+
+
+def _averages(reference: Sequence[float], comparison: Sequence[float], average) -> Averages:
+    return Averages(
+        len(reference),
+        len(comparison),
+        average(reference) if reference else None,
+        average(comparison) if comparison else None,
+    )
+
+
+def _gap(averages: Averages, names, threshold: int) -> Figure:
     """(reference average - comparison average) / reference average x 100, one decimal place."""
-    for values, name in zip((reference, comparison), names, strict=True):
-        if not values:
+    for size, name in ((averages.reference_size, names[0]), (averages.comparison_size, names[1])):
+        if not size:
             return Figure.not_computable(NOT_COMPUTABLE_ZERO_DENOMINATOR, f"There are no {name} in this measure.")
-    if len(reference) < threshold or len(comparison) < threshold:
+    if averages.reference_size < threshold or averages.comparison_size < threshold:
         return Figure.withheld(GROUP_BELOW_THRESHOLD)
-    reference_average = average(reference)
-    return Figure.shown(100.0 * (reference_average - average(comparison)) / reference_average, 1)
+    return Figure.shown(100.0 * (averages.reference - averages.comparison) / averages.reference, 1)
 
 
-def pay_gap(
-    rates: Sequence[float],
-    groups: Sequence[str],
-    relevant_groups: Sequence[str],
-    bonuses: Sequence[tuple[float, str]],
+@dataclass(frozen=True)
+class PayGapNumbers:
+    """The numbers behind one characteristic's six measures, before suppression (see `pay_gap_numbers`)."""
+
+    reference: str
+    comparison: str
+    mean_hourly: Averages
+    median_hourly: Averages
+    mean_bonus: Averages
+    median_bonus: Averages
+    relevant: dict  # group -> relevant employees
+    received: dict  # group -> relevant employees paid a bonus
+    quartiles: list  # (reference, comparison) in each quartile pay band, lowest first
+    quartile_sizes: tuple
+
+
+def pay_gap_numbers(
+    reference_rates: list[float],
+    comparison_rates: list[float],
+    reference_bonuses: list[float],
+    comparison_bonuses: list[float],
+    relevant: Mapping[str, int],
     reference: str,
     comparison: str,
-    names: tuple[str, str],
-    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
+) -> PayGapNumbers:
+    """Averages, bonus counts and quartile counts for one characteristic.
+
+    The rates are the hourly rates of each group's full-pay relevant employees, and the bonuses the
+    bonus pay of each group's relevant employees who were paid one, all sorted lowest first.
+    `relevant` counts every relevant employee (the bonus measures' population) by group. Other groups
+    (Unknown) are left out.
+    """
+    return PayGapNumbers(
+        reference=reference,
+        comparison=comparison,
+        mean_hourly=_averages(reference_rates, comparison_rates, _mean),
+        median_hourly=_averages(reference_rates, comparison_rates, _median),
+        mean_bonus=_averages(reference_bonuses, comparison_bonuses, _mean),
+        median_bonus=_averages(reference_bonuses, comparison_bonuses, _median),
+        relevant={reference: relevant.get(reference, 0), comparison: relevant.get(comparison, 0)},
+        received={reference: len(reference_bonuses), comparison: len(comparison_bonuses)},
+        quartiles=_quartile_counts(sorted(reference_rates + comparison_rates), reference_rates),
+        quartile_sizes=quartile_sizes(len(reference_rates) + len(comparison_rates)),
+    )
+
+
+def pay_gap_figures(
+    numbers: PayGapNumbers, names: tuple[str, str], threshold: "int | Suppressor" = DEFAULT_THRESHOLD
 ) -> dict:
-    """The six pay gap measures for one characteristic.
+    """The six pay gap measures for one characteristic, every figure suppressed.
 
-    `rates` are the hourly rates of the full-pay relevant employees, sorted lowest first, and `groups`
-    their groups (sex, ethnic or disability group) in the same order. `relevant_groups` are the groups
-    of every relevant employee (the bonus measures' population) and `bonuses` the (bonus pay, group) of
-    each of them who was paid a bonus. Other groups (Unknown) are left out. `names` name the two groups
-    in plain words ("men", "women") for notes.
-
-    Returns, every figure suppressed: "mean_hourly_gap", "median_hourly_gap", "mean_bonus_gap",
-    "median_bonus_gap", "bonus" (relevant employees, recipients and percentage receiving, by group),
-    "quartiles" (percentage of each group in each quartile pay band) and "population" (headcounts in the
-    hourly measures).
+    `names` name the two groups in plain words ("men", "women") for notes. Returns "mean_hourly_gap",
+    "median_hourly_gap", "mean_bonus_gap", "median_bonus_gap", "bonus" (relevant employees, recipients
+    and percentage receiving, by group), "quartiles" (percentage of each group in each quartile pay
+    band) and "population" (headcounts in the hourly measures).
     """
     suppressor = as_suppressor(threshold)
     threshold = suppressor.threshold
-    pair = frozenset((reference, comparison))
-    in_measure = [group in pair for group in groups]
-    ranked_rates = list(compress(rates, in_measure))
-    is_reference = [group == reference for group in compress(groups, in_measure)]
-    reference_rates = list(compress(ranked_rates, is_reference))
-    comparison_rates = list(compress(ranked_rates, [not flag for flag in is_reference]))
-
-    reference_relevant, comparison_relevant = relevant_groups.count(reference), relevant_groups.count(comparison)
-    reference_bonuses = sorted(amount for amount, group in bonuses if group == reference and amount > 0)
-    comparison_bonuses = sorted(amount for amount, group in bonuses if group == comparison and amount > 0)
-
+    reference, comparison = numbers.reference, numbers.comparison
+    bonus_names = (f"{names[0]} paid a bonus", f"{names[1]} paid a bonus")
     result = {
         "reference_group": reference,
         "comparison_group": comparison,
-        "mean_hourly_gap": _gap(reference_rates, comparison_rates, _mean, names, threshold),
-        "median_hourly_gap": _gap(reference_rates, comparison_rates, _median, names, threshold),
-        "mean_bonus_gap": _gap(reference_bonuses, comparison_bonuses, _mean, _bonus_names(names), threshold),
-        "median_bonus_gap": _gap(reference_bonuses, comparison_bonuses, _median, _bonus_names(names), threshold),
+        "mean_hourly_gap": _gap(numbers.mean_hourly, names, threshold),
+        "median_hourly_gap": _gap(numbers.median_hourly, names, threshold),
+        "mean_bonus_gap": _gap(numbers.mean_bonus, bonus_names, threshold),
+        "median_bonus_gap": _gap(numbers.median_bonus, bonus_names, threshold),
     }
 
     # Bonus: received / not received by group, published with the group totals.
-    bonus_counts = {
-        (reference, "received"): len(reference_bonuses),
-        (reference, "not_received"): reference_relevant - len(reference_bonuses),
-        (comparison, "received"): len(comparison_bonuses),
-        (comparison, "not_received"): comparison_relevant - len(comparison_bonuses),
-    }
+    bonus_counts = {}
+    for group in (reference, comparison):
+        bonus_counts[(group, "received")] = numbers.received[group]
+        bonus_counts[(group, "not_received")] = numbers.relevant[group] - numbers.received[group]
     bonus_counts.update(_totals(bonus_counts, (reference, comparison), ("received", "not_received")))
     bonus_figures = suppressor.table(
         f"paygap.{reference}.bonus", bonus_counts, grid_sums((reference, comparison), ("received", "not_received"))
@@ -231,9 +266,8 @@ def pay_gap(
     }
 
     # Quartiles: a table of quartile x group, published with quartile sizes and group totals.
-    by_quartile = quartile_counts(ranked_rates, is_reference)
     quartile_table = {}
-    for quartile, (reference_count, comparison_count) in zip(QUARTILES, by_quartile, strict=True):
+    for quartile, (reference_count, comparison_count) in zip(QUARTILES, numbers.quartiles, strict=True):
         quartile_table[(quartile, reference)] = round(reference_count)
         quartile_table[(quartile, comparison)] = round(comparison_count)
     quartile_table.update(_totals(quartile_table, QUARTILES, (reference, comparison)))
@@ -241,13 +275,12 @@ def pay_gap(
     quartile_figures = suppressor.table(
         f"paygap.{reference}.quartiles", quartile_table, grid_sums(QUARTILES, (reference, comparison)), additive=False
     )
-    sizes = quartile_sizes(len(ranked_rates))
     result["quartiles"] = {
         quartile: {
             group: percentage(count, size, threshold, quartile_figures[(quartile, group)])
             for group, count in zip((reference, comparison), counts, strict=True)
         }
-        for quartile, counts, size in zip(QUARTILES, by_quartile, sizes, strict=True)
+        for quartile, counts, size in zip(QUARTILES, numbers.quartiles, numbers.quartile_sizes, strict=True)
     }
     result["population"] = {
         reference: quartile_figures[("total", reference)],
@@ -255,10 +288,6 @@ def pay_gap(
         "total": quartile_figures[("total", "total")],
     }
     return result
-
-
-def _bonus_names(names: tuple[str, str]) -> tuple[str, str]:
-    return (f"{names[0]} paid a bonus", f"{names[1]} paid a bonus")
 
 
 def _totals(cells: dict, rows: Sequence[str], columns: Sequence[str]) -> dict:
@@ -285,32 +314,41 @@ def gov_uk_columns(gender: dict) -> dict[str, Figure]:
     return columns
 
 
-def gaps_by_band(
-    hourly_ranked: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD, columns: dict | None = None
-) -> dict:
+def band_gap_numbers(profile: WorkforceProfile) -> dict:
+    """For each characteristic and AfC band: the two groups' headcounts and mean and median hourly rates.
+
+    Returns characteristic -> band -> (reference count, comparison count, mean Averages, median Averages).
+    """
+    numbers: dict = {}
+    for characteristic, (attribute, reference, comparison, *_) in CHARACTERISTICS.items():
+        rates_of = profile.hourly_rates_by(attribute, "pay_band")
+        numbers[characteristic] = {}
+        for band in AFC_BANDS:
+            rates = [rates_of.get((group, band.value), []) for group in (reference, comparison)]
+            numbers[characteristic][band.value] = (
+                len(rates[0]),
+                len(rates[1]),
+                _averages(*rates, _mean),
+                _averages(*rates, _median),
+            )
+    return numbers
+
+
+def gaps_by_band_figures(numbers: dict, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
     """Mean and median hourly pay gaps within each Agenda for Change band, for each characteristic.
 
     The headcounts behind them (band x group, with totals) are published and suppressed as one table
-    per characteristic. `columns` may pass the fields already read (as `pay_gaps` does).
+    per characteristic. `numbers` come from `band_gap_numbers`.
     """
     suppressor = as_suppressor(threshold)
     threshold = suppressor.threshold
     bands = [band.value for band in AFC_BANDS]
-    in_band: dict[str, list] = {band: [] for band in bands}
-    fields = ("pay_band", "hourly_rate", "sex", "ethnic_group", "disability_group")
-    columns = columns or _columns(hourly_ranked, fields)
-    for row in zip(*(columns[field] for field in fields), strict=True):
-        members = in_band.get(row[0])
-        if members is not None:
-            members.append(row)
     result: dict = {}
-    for position, (characteristic, (_, reference, comparison, *names)) in enumerate(CHARACTERISTICS.items(), start=2):
+    for characteristic, (_, reference, comparison, *names) in CHARACTERISTICS.items():
+        by_band = numbers[characteristic]
         counts = {}
-        rates_of = {}
         for band in bands:
-            for group in (reference, comparison):
-                rates_of[(band, group)] = [row[1] for row in in_band[band] if row[position] == group]
-                counts[(band, group)] = len(rates_of[(band, group)])
+            counts[(band, reference)], counts[(band, comparison)] = by_band[band][:2]
         counts.update(_totals(counts, bands, (reference, comparison)))
         figures = suppressor.table(
             f"paygap.{characteristic}.by_band", counts, grid_sums(bands, (reference, comparison))
@@ -318,12 +356,8 @@ def gaps_by_band(
         result[characteristic] = {
             band: {
                 "headcount": {reference: figures[(band, reference)], comparison: figures[(band, comparison)]},
-                "mean_hourly_gap": _gap(
-                    rates_of[(band, reference)], rates_of[(band, comparison)], _mean, tuple(names), threshold
-                ),
-                "median_hourly_gap": _gap(
-                    rates_of[(band, reference)], rates_of[(band, comparison)], _median, tuple(names), threshold
-                ),
+                "mean_hourly_gap": _gap(by_band[band][2], tuple(names), threshold),
+                "median_hourly_gap": _gap(by_band[band][3], tuple(names), threshold),
             }
             for band in bands
         }
@@ -332,41 +366,48 @@ def gaps_by_band(
 
 def pay_gaps(staff: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
     """Gender, ethnicity and disability pay gaps, the gov.uk columns, and the gaps within each AfC band."""
-    hourly_ranked = hourly_pay_population(staff)
-    relevant = bonus_population(staff)
-    # Read each field once into a column; the three characteristics and the by-band gaps share them.
-    hourly_columns = _columns(hourly_ranked, ("hourly_rate", "sex", "ethnic_group", "disability_group", "pay_band"))
-    relevant_columns = _columns(relevant, ("sex", "ethnic_group", "disability_group"))
-    paid_bonus = [member for member in relevant if member.bonus_pay > 0]
-    result: dict = {}
-    for characteristic, (attribute, reference, comparison, *names) in CHARACTERISTICS.items():
-        group_of = attrgetter(attribute)
-        result[characteristic] = pay_gap(
-            hourly_columns["hourly_rate"],
-            hourly_columns[attribute],
-            relevant_columns[attribute],
-            [(member.bonus_pay, group_of(member)) for member in paid_bonus],
+    return profile_pay_gaps(WorkforceProfile.from_staff(staff), threshold)
+
+
+def pay_gap_numbers_of(profile: WorkforceProfile) -> dict:
+    """Every characteristic's `PayGapNumbers`, and the `band_gap_numbers`, of a scope's profile."""
+    numbers: dict = {}
+    for characteristic, (attribute, reference, comparison, *_) in CHARACTERISTICS.items():
+        rates, bonuses = profile.hourly_rates_by(attribute), profile.bonuses_by(attribute)
+        numbers[characteristic] = pay_gap_numbers(
+            rates.get(reference, []),
+            rates.get(comparison, []),
+            bonuses.get(reference, []),
+            bonuses.get(comparison, []),
+            profile.relevant_by(attribute),
             reference,
             comparison,
-            tuple(names),
-            threshold,
         )
+    numbers["by_band"] = band_gap_numbers(profile)
+    return numbers
+
+
+def profile_pay_gaps(profile: WorkforceProfile, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
+    """`pay_gaps` of a scope's profile; the numbers are worked out once per profile and kept on it."""
+    numbers = profile.derived("pay_gaps", pay_gap_numbers_of)
+    suppressor = as_suppressor(threshold)
+    result: dict = {}
+    for characteristic, (_, _, _, *names) in CHARACTERISTICS.items():
+        result[characteristic] = pay_gap_figures(numbers[characteristic], tuple(names), suppressor)
     result["gov_uk"] = gov_uk_columns(result["gender"])
-    result["by_band"] = gaps_by_band(hourly_ranked, threshold, hourly_columns)
+    result["by_band"] = gaps_by_band_figures(numbers["by_band"], suppressor)
     return result
-
-
-def _columns(members: Sequence, fields: tuple[str, ...]) -> dict[str, list]:
-    return {field: list(map(attrgetter(field), members)) for field in fields}
 
 
 __all__ = [
     "bonus_population",
-    "gaps_by_band",
+    "gaps_by_band_figures",
     "gov_uk_columns",
     "hourly_pay_population",
-    "pay_gap",
+    "pay_gap_figures",
+    "pay_gap_numbers",
     "pay_gaps",
+    "profile_pay_gaps",
     "quartile_counts",
     "quartile_sizes",
 ]

@@ -15,9 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from workforce.vocabulary import DisabilityGroup, EthnicGroup
+from workforce.vocabulary import AGE_BANDS, AGED_55_AND_OVER, DisabilityGroup, EthnicGroup
 
-from .inputs import AGE_BANDS, AGED_55_AND_OVER
 from .suppression import (
     DEFAULT_THRESHOLD,
     NOT_COMPUTABLE_NO_DATA,
@@ -79,30 +78,58 @@ def representation(
     "difference" is workforce minus population in percentage points (negative: under-represented).
     The age profile gives the count and percentage of staff in each age band and aged 55 and over.
     """
+    return representation_from_counts(
+        Counter(map(attrgetter("ethnic_group"), headcount)),
+        Counter(map(attrgetter("disability_group"), headcount)),
+        Counter(map(attrgetter("age_band"), headcount)),
+        len(headcount),
+        population,
+        threshold,
+    )
+
+
+def profile_representation(profile, population: PopulationProfile | None, threshold) -> dict:
+    """`representation` of a `profile.WorkforceProfile`'s headcount."""
+    return representation_from_counts(
+        profile.tally("ethnic_group"),
+        profile.tally("disability_group"),
+        profile.tally("age_band"),
+        profile.headcount_total,
+        population,
+        threshold,
+    )
+
+
+def representation_from_counts(
+    ethnic: Mapping[str, int],
+    disability: Mapping[str, int],
+    ages: Mapping[str, int],
+    headcount: int,
+    population: PopulationProfile | None,
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
+) -> dict:
+    """`representation` from the headcount counted by ethnic group, by disability group and by age band."""
     suppressor = as_suppressor(threshold)
     threshold = suppressor.threshold
-    ethnic = Counter(map(attrgetter("ethnic_group"), headcount))
-    disability = Counter(map(attrgetter("disability_group"), headcount))
     ethnicity = _share_of_known(
-        {group.value: ethnic[group.value] for group in EthnicGroup},
+        {group.value: ethnic.get(group.value, 0) for group in EthnicGroup},
         EthnicGroup.BME.value,
         EthnicGroup.WHITE.value,
         EthnicGroup.UNKNOWN.value,
         suppressor,
     )
     disabled = _share_of_known(
-        {group.value: disability[group.value] for group in DisabilityGroup},
+        {group.value: disability.get(group.value, 0) for group in DisabilityGroup},
         DisabilityGroup.DISABLED.value,
         DisabilityGroup.NON_DISABLED.value,
         DisabilityGroup.UNKNOWN.value,
         suppressor,
     )
 
-    ages = Counter(map(attrgetter("age_band"), headcount))
-    age_counts = {band: ages[band] for band in AGE_BANDS}
-    age_counts["unknown"] = len(headcount) - sum(age_counts.values())
+    age_counts = {band: ages.get(band, 0) for band in AGE_BANDS}
+    age_counts["unknown"] = headcount - sum(age_counts.values())
     age_counts["total"] = sum(age_counts.values())
-    age_counts["55_and_over"] = sum(ages[band] for band in AGED_55_AND_OVER)
+    age_counts["55_and_over"] = sum(ages.get(band, 0) for band in AGED_55_AND_OVER)
     age_figures = suppressor.table(
         "representation.age",
         age_counts,

@@ -36,6 +36,7 @@ The threshold is passed in to every function (no settings import), defaulting to
 from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from heapq import heappop, heappush
 
 DEFAULT_THRESHOLD = 7
 
@@ -46,6 +47,7 @@ DERIVED_FROM_SUPPRESSED_COUNT = "derived from a suppressed count"
 NOT_COMPUTABLE_ZERO_DENOMINATOR = "not computable: zero denominator"
 NOT_COMPUTABLE_ZERO_NUMERATOR = "not computable: zero numerator"
 NOT_COMPUTABLE_NO_DATA = "not computable: no data"
+NOT_COMPUTABLE_INCONSISTENT = "not computable: figures disagree"
 
 
 def round_half_up(value: float, decimals: int) -> float:
@@ -203,25 +205,44 @@ def suppress_linked_counts(
                 return None
             return min(candidates, key=lambda key: (counts[key] == 0, rank[key], counts[key], order[key]))
 
-        while True:
-            changed = True
-            while changed:
-                changed = False
-                for keys in members:
+        def single_withheld_pass(dirty: set) -> None:
+            # Sweep the sums in order, as often as needed, withholding a companion wherever a sum has exactly
+            # one withheld count. Only a sum one of whose counts changed since it was last looked at can give
+            # a different answer, so each sweep visits just those ("dirty") sums, still in order: a sum after
+            # the current one is visited in this sweep, one before it in the next.
+            while dirty:
+                queue = sorted(dirty)
+                queued = set(queue)
+                dirty = set()
+                while queue:
+                    index = heappop(queue)
+                    keys = members[index]
                     alone = [key for key in keys if key in withheld]
                     if len(alone) == 1 and protected(alone[0]):
                         extra = companion(keys)
                         if extra is not None:
                             withheld.add(extra)
-                            changed = True
-            exposed = sorted((key for key in _recoverable(withheld, sums) if protected(key)), key=order.__getitem__)
-            added = False
+                            for other in sums_of[extra]:
+                                if other > index:
+                                    if other not in queued:
+                                        queued.add(other)
+                                        heappush(queue, other)
+                                else:
+                                    dirty.add(other)
+
+        systems = _Systems(sums, members, sums_of)
+        dirty = set(range(len(members)))
+        while True:
+            single_withheld_pass(dirty)
+            recovered = systems.recoverable(withheld)
+            exposed = sorted((key for key in recovered if protected(key)), key=order.__getitem__)
+            dirty = set()
             for key in exposed:
                 extra = _nearest_companion(key, withheld, members, sums_of, counts, order, rank)
                 if extra is not None:
                     withheld.add(extra)
-                    added = True
-            if not added:
+                    dirty.update(sums_of[extra])
+            if not dirty:
                 break
 
     figures = {}
@@ -272,33 +293,59 @@ def _nearest_companion(key, withheld, members, sums_of, counts, order, rank, hop
 _PRIME = (1 << 61) - 1
 
 
-def _recoverable(withheld: set, sums: list[Sum]) -> set:
-    """The withheld counts that the published sums determine exactly, given every shown count.
+class _Systems:
+    """The withheld counts grouped into independent systems of sums, kept up to date as more are withheld.
 
-    Sums that share no withheld count are independent systems, solved one at a time.
+    Sums that share no withheld count are independent systems, solved one at a time. Counts are only
+    ever added to the withheld set, so systems only grow and merge: each newly withheld count joins the
+    systems of the sums it is in (union-find), and a system, fixed by its withheld counts, is solved
+    again only when those changed.
     """
-    parent: dict = {}
 
-    def find(key):
-        while parent.setdefault(key, key) != key:
+    def __init__(self, sums: list[Sum], members: list[tuple], sums_of: dict):
+        self.sums, self.members, self.sums_of = sums, members, sums_of
+        self.parent: dict = {}
+        self.keys_in: dict = {}  # root -> the withheld counts of its system
+        self.sums_in: dict = {}  # root -> the indices of its sums
+        self.solved: dict = {}  # frozenset of a system's withheld counts -> the ones it determines
+
+    def _root(self, key):
+        parent = self.parent
+        while parent[key] != key:
             parent[key] = parent[parent[key]]
             key = parent[key]
         return key
 
-    involved = []
-    for s in sums:
-        keys = [key for key in (s.total, *s.parts) if key in withheld]
-        if keys:
-            involved.append((s, keys[0]))
-            for key in keys[1:]:
-                parent[find(key)] = find(keys[0])
-    systems: dict = {}
-    for s, key in involved:
-        systems.setdefault(find(key), []).append(s)
-    recovered: set = set()
-    for system in systems.values():
-        recovered |= _recoverable_in_system(withheld, system)
-    return recovered
+    def _join(self, first, second) -> None:
+        first, second = self._root(first), self._root(second)
+        if first == second:
+            return
+        if len(self.keys_in[first]) < len(self.keys_in[second]):
+            first, second = second, first
+        self.parent[second] = first
+        self.keys_in[first] |= self.keys_in.pop(second)
+        self.sums_in[first] |= self.sums_in.pop(second)
+
+    def recoverable(self, withheld: set) -> set:
+        """The withheld counts that the published sums determine exactly, given every shown count."""
+        for key in withheld:
+            if key in self.parent or key not in self.sums_of:
+                continue
+            self.parent[key] = key
+            self.keys_in[key] = {key}
+            self.sums_in[key] = set(self.sums_of[key])
+            for index in self.sums_of[key]:
+                for other in self.members[index]:
+                    if other in self.parent and other != key:
+                        self._join(key, other)
+        recovered: set = set()
+        for root, keys in self.keys_in.items():
+            unknowns = frozenset(keys)
+            if unknowns not in self.solved:
+                system = [self.sums[index] for index in sorted(self.sums_in[root])]
+                self.solved[unknowns] = _recoverable_in_system(withheld, system)
+            recovered |= self.solved[unknowns]
+        return recovered
 
 
 def _recoverable_in_system(withheld: set, sums: list[Sum]) -> set:
@@ -316,6 +363,7 @@ def _recoverable_in_system(withheld: set, sums: list[Sum]) -> set:
             if key in withheld and key not in columns:
                 columns[key] = len(columns)
     pivots: dict[int, dict[int, int]] = {}
+    holders: dict[int, set[int]] = {}  # column -> the pivot rows with an entry in it (other than its own pivot)
     for s in sums:
         row: dict[int, int] = {}
         for key, coefficient in ((s.total, 1), *((part, _PRIME - 1) for part in s.parts)):
@@ -324,24 +372,38 @@ def _recoverable_in_system(withheld: set, sums: list[Sum]) -> set:
                 row[column] = (row.get(column, 0) + coefficient) % _PRIME
         row = {c: v for c, v in row.items() if v}
         for column in [c for c in row if c in pivots]:
-            factor = row.get(column, 0)
+            factor = row.get(column)
             if factor:
                 for c, v in pivots[column].items():
-                    row[c] = (row.get(c, 0) - factor * v) % _PRIME
-                row = {c: v for c, v in row.items() if v}
+                    value = (row.get(c, 0) - factor * v) % _PRIME
+                    if value:
+                        row[c] = value
+                    else:
+                        row.pop(c, None)
         if not row:
             continue
         pivot = min(row)
         inverse = pow(row[pivot], _PRIME - 2, _PRIME)
         row = {c: v * inverse % _PRIME for c, v in row.items()}
-        for other in pivots.values():
-            factor = other.get(pivot)
-            if factor:
-                for c, v in row.items():
-                    other[c] = (other.get(c, 0) - factor * v) % _PRIME
-                for c in [c for c, v in other.items() if not v]:
+        # Clear the new pivot's column from the rows that have it (found through `holders`, not by scanning
+        # every row: the rows are sparse, so this keeps the elimination close to linear).
+        for other_pivot in holders.pop(pivot, ()):
+            other = pivots[other_pivot]
+            factor = other[pivot]
+            for c, v in row.items():
+                value = (other.get(c, 0) - factor * v) % _PRIME
+                if value:
+                    if c not in other:
+                        holders.setdefault(c, set()).add(other_pivot)
+                    other[c] = value
+                elif c in other:
                     del other[c]
+                    if c != pivot:
+                        holders[c].discard(other_pivot)
         pivots[pivot] = row
+        for c in row:
+            if c != pivot:
+                holders.setdefault(c, set()).add(pivot)
     keys = list(columns)
     return {keys[column] for column, row in pivots.items() if len(row) == 1}
 
@@ -397,22 +459,39 @@ class Suppressor:
     instead of the module functions, so that `metric_set.compute_metric_sets` can suppress every scope
     together: a count withheld for an organisation must not be recoverable by subtracting the other
     organisations from their place. `forced` holds the (table name, key) pairs that joint pass withheld.
+
+    `earlier`, if given, is the Suppressor of an earlier rendering of the same scope from the same counts.
+    A table whose forced counts are exactly those it withheld then gets the same figures without being
+    solved again: suppressing a table starting from its own result changes nothing.
     """
 
-    def __init__(self, threshold: int = DEFAULT_THRESHOLD, forced: Collection[tuple] = frozenset()):
+    def __init__(
+        self,
+        threshold: int = DEFAULT_THRESHOLD,
+        forced: Collection[tuple] = frozenset(),
+        earlier: "Suppressor | None" = None,
+    ):
         self.threshold = threshold
         self.forced = frozenset(forced)
         self.tables: list[PublishedTable] = []
         self.withheld: set[tuple] = set()
+        self.results: dict[str, tuple[frozenset, dict]] = {}
+        self.earlier = earlier
 
     def table(
         self, name: str, counts: Mapping[Hashable, int], sums: Iterable[Sum], additive: bool = True
     ) -> dict[Hashable, Figure]:
         sums = tuple(sums)
-        forced = [key for key in counts if (name, key) in self.forced]
+        forced = frozenset(key for key in counts if (name, key) in self.forced)
         self.tables.append(PublishedTable(name, dict(counts), sums, additive))
-        figures = suppress_linked_counts(counts, sums, self.threshold, forced=forced)
-        self.withheld.update((name, key) for key, figure in figures.items() if figure.suppressed)
+        earlier = self.earlier.results.get(name) if self.earlier else None
+        if earlier is not None and forced == earlier[0]:
+            figures = dict(earlier[1])
+        else:
+            figures = suppress_linked_counts(counts, sums, self.threshold, forced=forced)
+        withheld = frozenset(key for key, figure in figures.items() if figure.suppressed)
+        self.results[name] = (withheld, dict(figures))  # a copy: callers may take the total out of theirs
+        self.withheld.update((name, key) for key in withheld)
         return figures
 
     def counts_with_total(self, name: str, counts: Mapping[Hashable, int], total: Hashable = "total"):

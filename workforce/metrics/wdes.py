@@ -16,8 +16,9 @@ Metric 3   Relative likelihood of disabled staff entering the formal capability 
            guidance asks for this as a two-year rolling average (not checked against the current
            guidance text); the counts passed in are used as given, so the caller decides whether to pass
            one year or the two-year average.
-Metric 4   NHS Staff Survey: (a) harassment, bullying or abuse from i) patients, relatives or the public,
-           ii) managers (4b), iii) other colleagues (4c); (d) the last such experience reported (4d).
+Metric 4   NHS Staff Survey: (a) harassment, bullying or abuse from (i) patients, service users, their
+           relatives or the public, (ii) managers, (iii) other colleagues; (b) the last time it happened,
+           they or a colleague reported it. Keyed "4a_i", "4a_ii", "4a_iii" and "4b".
 Metric 5   Believing the organisation provides equal opportunities for career progression or promotion.
 Metric 6   Felt pressure from their manager to come to work despite not feeling well enough.
 Metric 7   Satisfied with the extent to which the organisation values their work.
@@ -34,9 +35,10 @@ from collections.abc import Mapping, Sequence
 
 from workforce.vocabulary import DisabilityGroup
 
-from .bands import band_distribution, workforce_counts
+from .bands import band_distribution, profile_band_distribution, profile_workforce_counts
 from .inputs import DISABILITY_GROUPS, BoardComposition, Shortlisting, SurveyResult
 from .likelihood import relative_likelihood
+from .profile import WorkforceProfile
 from .suppression import (
     DEFAULT_THRESHOLD,
     NOT_COMPUTABLE_NO_DATA,
@@ -51,10 +53,10 @@ from .survey import board_versus_workforce, survey_comparison
 DISABLED = DisabilityGroup.DISABLED.value
 NON_DISABLED = DisabilityGroup.NON_DISABLED.value
 SURVEY_METRICS = {
-    "4a": "Staff experiencing harassment, bullying or abuse from patients, service users, relatives or the public",
-    "4b": "Staff experiencing harassment, bullying or abuse from managers",
-    "4c": "Staff experiencing harassment, bullying or abuse from other colleagues",
-    "4d": "Staff saying that the last time they experienced harassment, bullying or abuse at work, they or a "
+    "4a_i": "Staff experiencing harassment, bullying or abuse from patients, service users, relatives or the public",
+    "4a_ii": "Staff experiencing harassment, bullying or abuse from managers",
+    "4a_iii": "Staff experiencing harassment, bullying or abuse from other colleagues",
+    "4b": "Staff saying that the last time they experienced harassment, bullying or abuse at work, they or a "
     "colleague reported it",
     "5": "Staff believing that the organisation provides equal opportunities for career progression or promotion",
     "6": "Staff saying they have felt pressure from their manager to come to work, despite not feeling well "
@@ -130,7 +132,7 @@ def metric_3(
 def survey_metrics(
     survey: Mapping[str, Mapping[str, SurveyResult]], threshold: "int | Suppressor" = DEFAULT_THRESHOLD
 ) -> dict:
-    """Metrics 4a-4d, 5, 6, 7, 8 and 9a: non-disabled and disabled side by side, and disabled minus non-disabled."""
+    """Metrics 4a(i)-(iii), 4b, 5-8 and 9a: non-disabled and disabled side by side, and disabled minus non-disabled."""
     return {
         metric: {
             "title": title,
@@ -166,7 +168,7 @@ def metric_10(
 
 
 def wdes(
-    headcount: Sequence,
+    profile: WorkforceProfile,
     *,
     recruitment: Mapping[str, Shortlisting],
     entering_capability: Mapping[str, int],
@@ -175,10 +177,10 @@ def wdes(
     board: BoardComposition,
     threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
 ) -> dict[str, dict]:
-    """All WDES metrics for one scope, keyed "1", "2", "3", "4a".."4d", "5".."8", "9a", "9b", "10"."""
-    by_group = workforce_counts(headcount, "disability_group", DISABILITY_GROUPS)
+    """All WDES metrics for one scope (its headcount from `profile`), keyed "1" to "10" ("4a_i" for 4a(i) ...)."""
+    by_group = profile_workforce_counts(profile, "disability_group", DISABILITY_GROUPS)
     return {
-        "1": metric_1(headcount, threshold),
+        "1": profile_band_distribution(profile, "disability_group", DISABILITY_GROUPS, threshold),
         "2": metric_2(recruitment, threshold),
         "3": metric_3(entering_capability, by_group, threshold),
         **survey_metrics(survey, threshold),

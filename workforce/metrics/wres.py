@@ -34,9 +34,10 @@ from collections.abc import Mapping, Sequence
 
 from workforce.vocabulary import EthnicGroup
 
-from .bands import band_distribution, workforce_counts
+from .bands import band_distribution, profile_band_distribution, profile_workforce_counts
 from .inputs import ETHNIC_GROUPS, BoardComposition, Shortlisting, SurveyResult
 from .likelihood import relative_likelihood
+from .profile import WorkforceProfile
 from .suppression import DEFAULT_THRESHOLD, Suppressor, as_suppressor, percentage, threshold_of
 from .survey import board_versus_workforce, survey_comparison
 
@@ -155,7 +156,7 @@ def indicator_9(
 
 
 def wres(
-    headcount: Sequence,
+    profile: WorkforceProfile,
     *,
     recruitment: Mapping[str, Shortlisting],
     entering_disciplinary: Mapping[str, int],
@@ -164,10 +165,10 @@ def wres(
     board: BoardComposition,
     threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
 ) -> dict[str, dict]:
-    """All WRES indicators for one scope, keyed "1" to "9" (5-8 each under its own number)."""
-    by_group = workforce_counts(headcount, "ethnic_group", ETHNIC_GROUPS)
+    """All WRES indicators for one scope (its headcount read from `profile`), keyed "1" to "9"."""
+    by_group = profile_workforce_counts(profile, "ethnic_group", ETHNIC_GROUPS)
     return {
-        "1": indicator_1(headcount, threshold),
+        "1": profile_band_distribution(profile, "ethnic_group", ETHNIC_GROUPS, threshold),
         "2": indicator_2(recruitment, threshold),
         "3": indicator_3(entering_disciplinary, by_group, threshold),
         "4": indicator_4(accessing_training, by_group, threshold),

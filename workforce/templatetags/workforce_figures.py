@@ -11,7 +11,7 @@ register = template.Library()
 
 @register.filter
 def figure(value):
-    """A figure for reading: suppressed values (workforce.figures.suppress_small_counts) stay "*", empty is
+    """A figure for reading: suppressed values (workforce.figures.readable_figures) stay "*", empty is
     "Not given", yes/no as words, percentages and scores to one decimal place, counts with thousands commas."""
     if value is None:
         return "Not given"

@@ -1,6 +1,7 @@
 """Load everything the portal needs, and with --demo the synthetic demo data and accounts.
 
-Safe to run again: reference data is updated in place and demo data is not duplicated.
+Safe to run again: reference data is updated in place, demo data is not duplicated, and only metrics
+whose inputs changed are recomputed.
 """
 
 from django.conf import settings
@@ -10,7 +11,7 @@ from objectives.demo import create_demo_progress
 from objectives.services import give_admins_plan_permissions, load_plan
 from workforce.demo import create_demo_users, load_demo_workforce
 from workforce.permissions import ensure_role_groups
-from workforce.services import load_places_and_organisations
+from workforce.services import load_places_and_organisations, recompute_metrics
 
 
 class Command(BaseCommand):
@@ -36,6 +37,10 @@ class Command(BaseCommand):
         )
         if demo:
             load_demo_workforce(log=self.stdout.write)
+        # Metrics computed before a change of threshold or calculation (or never) are brought up to date.
+        for line in recompute_metrics(only_stale=True).summary():
+            self.stdout.write(line)
+        if demo:
             password, users = create_demo_users(demo_password)
             progress = create_demo_progress()
             self.stdout.write(

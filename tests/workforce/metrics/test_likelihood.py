@@ -79,3 +79,14 @@ def test_a_group_below_the_threshold_is_withheld():
     assert result.ratio.reason == GROUP_BELOW_THRESHOLD
     assert result.lower.suppressed and result.upper.suppressed
     assert appointed(117, 389, 2, 7).ratio.value is not None
+
+
+def test_more_events_than_people_is_not_computable_and_does_not_crash():
+    # Training figures entered for the year can disagree with the 31 March headcount: a rate over 100%
+    # has no meaningful ratio, and its confidence interval would need the root of a negative number.
+    result = appointed(120, 100, 20, 100)
+    assert result.ratio.value is None and not result.ratio.suppressed
+    assert result.ratio.reason == "not computable: figures disagree"
+    assert "check the figures entered" in result.ratio.note
+    assert "120" not in result.ratio.note  # no counts in notes: they may be small
+    assert appointed(100, 100, 20, 100).ratio.value == 5.0  # everyone is possible, and fine

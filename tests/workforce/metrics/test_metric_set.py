@@ -57,7 +57,7 @@ def test_the_metric_set_for_an_organisation_has_every_part_and_is_json_serialisa
     json.dumps(plain)
     assert set(plain) == {"scope", "headcount", "wres", "wdes", "pay_gap", "representation", "declaration", "coverage"}
     assert set(plain["wres"]) == {"1", "2", "3", "4", "5", "6", "7", "8", "9"}
-    assert set(plain["wdes"]) == {"1", "2", "3", "4a", "4b", "4c", "4d", "5", "6", "7", "8", "9a", "9b", "10"}
+    assert set(plain["wdes"]) == {"1", "2", "3", "4a_i", "4a_ii", "4a_iii", "4b", "5", "6", "7", "8", "9a", "9b", "10"}
     assert plain["headcount"]["value"] == 472  # 300 + 100 + 40 + 20 + 3 + 9; bank and organisation 2 left out
     assert plain["wres"]["2"]["likelihood"]["ratio"]["value"] == 1.5  # this year's figures, not 2024's
     assert plain["pay_gap"]["gov_uk"]["DiffMeanHourlyPercent"]["display"] != ""

@@ -136,7 +136,7 @@ def test_wdes_survey_metrics_include_the_engagement_score():
     result = survey_metrics({"9a": {"non_disabled": SurveyResult(7.1, 900), "disabled": SurveyResult(6.64, 150)}})
     assert result["9a"]["disabled"]["value"].value == 6.6
     assert result["9a"]["difference"].value == -0.5  # 6.64 - 7.1 = -0.46
-    assert set(result) == {"4a", "4b", "4c", "4d", "5", "6", "7", "8", "9a"}
+    assert set(result) == {"4a_i", "4a_ii", "4a_iii", "4b", "5", "6", "7", "8", "9a"}
 
 
 def test_wdes_metric_9b_answers_for_one_organisation_or_counts_several():

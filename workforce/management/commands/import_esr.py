@@ -52,3 +52,6 @@ class Command(BaseCommand):
             "unchanged": f"{report.file_name} was already imported for {on}: nothing changed.",
         }[report.status]
         self.stdout.write(self.style.SUCCESS(summary))
+        if report.metrics:
+            for line in report.metrics.summary():
+                self.stdout.write(line)
