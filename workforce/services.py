@@ -172,7 +172,14 @@ def find_esr_organisation(ods_code: str) -> Organisation:
 
 
 def import_esr_extract(
-    path, *, snapshot_date, organisation: Organisation | None = None, file_name=None, user=None, dry_run=False
+    path,
+    *,
+    snapshot_date,
+    organisation: Organisation | None = None,
+    file_name=None,
+    user=None,
+    dry_run=False,
+    recompute=True,
 ) -> ImportReport:
     """Validate an ESR staff-in-post extract and, unless dry_run, store it as one snapshot per organisation.
 
@@ -180,6 +187,9 @@ def import_esr_extract(
     column and value. Re-importing an organisation and date replaces that snapshot whole; importing the
     same file for the same date again changes nothing. Raises ExtractRejected when the file as a whole
     cannot be read (missing, empty, binary, wrong delimiter, missing required columns).
+
+    The year's equality metrics are recomputed afterwards unless `recompute` is False (scripts loading
+    several files then run `recompute_metrics --stale` once, which finds the changed years itself).
     """
     snapshot_date = check_snapshot_date(snapshot_date)
     info = esr_reader.inspect_file(path)
@@ -264,7 +274,8 @@ def import_esr_extract(
                 status=ImportBatch.Status.SUPERSEDED
             )
             report.status, report.batch = "imported", batch
-            report.metrics = recompute_metrics([reporting_year_for(snapshot_date)])
+            if recompute:
+                report.metrics = recompute_metrics([reporting_year_for(snapshot_date)])
     return report
 
 

@@ -33,6 +33,14 @@ def test_imports_and_prints_a_summary(tmp_path, own_org):
     assert "already imported for 31 March 2025: nothing changed" in out
 
 
+def test_no_metrics_leaves_the_year_stale_until_recompute_metrics_stale(tmp_path, own_org):
+    out, _ = run(write_extract(tmp_path / "esr.csv", [row(1), row(2)]), "--snapshot", "2025-03-31", "--no-metrics")
+    assert "Metrics not recomputed" in out
+    assert StaffRecord.objects.count() == 2 and not MetricResult.objects.exists()
+    call_command("recompute_metrics", "--stale", stdout=StringIO())
+    assert MetricResult.objects.filter(year=2025).count() == 3
+
+
 def test_dry_run_stores_nothing(tmp_path, own_org):
     out, _ = run(write_extract(tmp_path / "esr.csv", [row(1)]), "--snapshot", "2025-03-31", "--dry-run")
     assert "is valid: 1 assignments" in out and not Snapshot.objects.exists()

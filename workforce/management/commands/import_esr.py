@@ -22,12 +22,19 @@ class Command(BaseCommand):
         )
         parser.add_argument("--organisation", help="ODS code, when the whole file is one organisation's staff.")
         parser.add_argument("--dry-run", action="store_true", help="Check the file and report, storing nothing.")
+        parser.add_argument(
+            "--no-metrics",
+            action="store_true",
+            help="Do not recompute the year's equality metrics now; run `recompute_metrics --stale` afterwards.",
+        )
 
-    def handle(self, *args, file, snapshot, organisation=None, dry_run=False, **options):
+    def handle(self, *args, file, snapshot, organisation=None, dry_run=False, no_metrics=False, **options):
         try:
             snapshot_date = check_snapshot_date(snapshot)
             chosen = find_esr_organisation(organisation) if organisation else None
-            report = import_esr_extract(file, snapshot_date=snapshot_date, organisation=chosen, dry_run=dry_run)
+            report = import_esr_extract(
+                file, snapshot_date=snapshot_date, organisation=chosen, dry_run=dry_run, recompute=not no_metrics
+            )
         except ExtractRejected as error:
             raise CommandError(str(error)) from None
 
@@ -55,3 +62,5 @@ class Command(BaseCommand):
         if report.metrics:
             for line in report.metrics.summary():
                 self.stdout.write(line)
+        elif no_metrics and report.status == "imported":
+            self.stdout.write("Metrics not recomputed: run `manage.py recompute_metrics --stale`.")
