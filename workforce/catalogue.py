@@ -72,6 +72,10 @@ class MetricDefinition:
         return BETTER_TEXT.get(self.better, "")
 
     @property
+    def unit_suffix(self) -> str:
+        return UNITS.get(self.unit, "")
+
+    @property
     def number_format(self) -> str:
         return "{:.2f}" if self.unit == "ratio" else "{:.1f}"
 
@@ -294,7 +298,7 @@ def _pay_gap(characteristic, title, reference, comparison):
         slug=f"pay-gap-{characteristic}",
         standard="Pay gap",
         code=f"{characteristic.capitalize()} pay gap",
-        title=title,
+        title=title,  # "Mean hourly pay gap between ..."
         kind="pay_gap",
         path=f"{base}.mean_hourly_gap",
         unit="percent",
@@ -436,9 +440,14 @@ METRICS: tuple[MetricDefinition, ...] = (
     _wdes_survey("8", "8", "8", "Adequate adjustments made to enable disabled staff to carry out their work"),
     _wdes_survey("9a", "9a", "9a", "Staff engagement score (0 to 10)", unit=""),
     _board("wdes-10", "WDES", 10, "10", "Disabled"),
-    _pay_gap("gender", "Gender pay gap (mean hourly pay)", "men", "women"),
-    _pay_gap("ethnicity", "Ethnicity pay gap (mean hourly pay)", "White staff", "BME staff"),
-    _pay_gap("disability", "Disability pay gap (mean hourly pay)", "non-disabled staff", "disabled staff"),
+    _pay_gap("gender", "Mean hourly pay gap between men and women", "men", "women"),
+    _pay_gap("ethnicity", "Mean hourly pay gap between White and BME staff", "White staff", "BME staff"),
+    _pay_gap(
+        "disability",
+        "Mean hourly pay gap between non-disabled and disabled staff",
+        "non-disabled staff",
+        "disabled staff",
+    ),
     _representation("ethnicity", "BME", "BME share of the workforce (known)"),
     _representation("disability", "Disabled", "Disabled share of the workforce (known)"),
     _declaration("ethnicity", "ethnicity"),
