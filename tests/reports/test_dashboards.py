@@ -1,0 +1,228 @@
+"""People Board dashboards: overview, metric pages, CSV, board pack; access, bad input, suppression, queries."""
+
+import csv
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from objectives import services as plan_services
+from reports import dashboard
+from reports.exports import Table, table_to_csv
+from tests.factories import make_user
+from tests.workforce.test_metric_results import YEAR, import_synthetic
+from workforce.catalogue import METRICS, metric_definition, senior_bme_share
+from workforce.models import StaffRecord
+from workforce.permissions import Role
+from workforce.selectors import figure_at, metric_result
+from workforce.services import load_places_and_organisations
+
+pytestmark = pytest.mark.django_db
+
+SMALL = "lsc-icb"  # the smallest organisation in the synthetic extract
+
+
+@pytest.fixture
+def portal(tmp_path):
+    load_places_and_organisations()
+    plan_services.load_plan()
+    import_synthetic(tmp_path, rows=1500)
+
+
+@pytest.fixture
+def board_client(client):
+    client.force_login(make_user(Role.BOARD_MEMBER))
+    return client
+
+
+def _query(scope="ics", year=YEAR):
+    return {"scope": scope, "year": str(year)}
+
+
+def _text(response):
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+def test_every_dashboard_page_needs_a_signed_in_user_with_a_role(client, portal):
+    for url in (
+        reverse("reports:overview"),
+        reverse("reports:metric", args=["wres-2"]),
+        reverse("reports:board_pack_pdf"),
+        reverse("reports:overview_csv", args=["headline-metrics"]),
+    ):
+        assert client.get(url)["Location"].startswith(reverse("login"))
+    client.force_login(make_user(None))
+    assert client.get(reverse("reports:overview")).status_code == 403
+    assert client.get(reverse("reports:board_pack_xlsx")).status_code == 403
+
+
+def test_the_overview_shows_plan_progress_and_headline_metrics_with_their_change(board_client, portal):
+    response = board_client.get(reverse("reports:overview"), _query())
+    assert response.status_code == 200
+    text = _text(response)
+    ics = metric_result("ics", YEAR)
+    ratio = figure_at(ics, "wres.2.likelihood.ratio")["display"]
+    assert f"White applicants are {ratio.rstrip('0').rstrip('.')} times as likely" in text or "not shown" in text
+    assert "Progress on the three equality objectives" in text
+    assert "Data as at: ESR snapshot of 31 March" in text
+    assert "No comparison" in text  # one year of data: nothing to compare with
+
+
+def test_the_scope_and_year_live_in_the_url_and_bad_ones_get_a_clear_message(board_client, portal):
+    response = board_client.get(reverse("reports:overview"), _query("place:blackpool"))
+    assert "<h1>Blackpool" in response.content.decode()
+    for query, message in (
+        (_query("organisation:nowhere"), "There is no organisation or place called"),
+        (_query(year=1999), "There are no workforce figures for the year"),
+        (_query(year="2025'; drop"), "There are no workforce figures for the year"),
+    ):
+        response = board_client.get(reverse("reports:overview"), query)
+        assert response.status_code == 400
+        assert message in response.content.decode()
+    assert board_client.get(reverse("reports:metric", args=["no-such-metric"])).status_code == 404
+
+
+@pytest.mark.parametrize("definition", METRICS, ids=lambda d: d.slug)
+def test_every_metric_page_shows_its_reading_trend_and_comparison(board_client, portal, definition):
+    response = board_client.get(reverse("reports:metric", args=[definition.slug]), _query())
+    assert response.status_code == 200
+    text = _text(response)
+    assert definition.title.replace("&", "&amp;") in text
+    assert "Trend over every year" in text and "Across the ICS" in text
+    assert 'role="img"' in text  # the charts, each with a text summary and a table
+    assert "Chart summary:" in text
+
+
+def test_a_likelihood_comparison_marks_the_no_adverse_impact_band(board_client, portal):
+    response = board_client.get(reverse("reports:metric", args=["wres-2"]), _query())
+    text = _text(response)
+    assert "0.80 to 1.25" in text and "Outside 0.80 to 1.25" in text
+
+
+def test_csv_downloads_neutralise_formulas(board_client, portal):
+    table = Table(
+        '=HYPERLINK("x")',
+        ["Owner", "Count"],
+        [
+            ["@SUM(A1)", 3],
+            ["-1+2", {"value": None, "display": "*", "suppressed": True, "reason": "small number", "note": ""}],
+        ],
+    )
+    rows = list(csv.reader(io.StringIO(table_to_csv(table, "+stamp"))))
+    assert rows[0] == ['\'=HYPERLINK("x")'] and rows[1] == ["'+stamp"]
+    assert rows[3] == ["'@SUM(A1)", "3"] and rows[4] == ["'-1+2", "*"]
+    response = board_client.get(reverse("reports:overview_csv", args=["headline-metrics"]), _query())
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    assert board_client.get(reverse("reports:overview_csv", args=["nope"]), _query()).status_code == 404
+
+
+def _all_tables(choice):
+    pages = [dashboard.metric_page(definition, choice) for definition in METRICS]
+    return dashboard.overview(choice).tables + [table for page in pages for table in page.tables]
+
+
+def _suppressed_cells(table):
+    return [
+        (r, c)
+        for r, row in enumerate(table.rows)
+        for c, cell in enumerate(row)
+        if isinstance(cell, dict) and cell.get("suppressed")
+    ]
+
+
+def test_a_small_organisations_hidden_counts_stay_hidden_on_pages_and_in_every_export(board_client, portal):
+    assert StaffRecord.objects.filter(snapshot__organisation__slug=SMALL).exists()
+    choice = dashboard.choose(f"organisation:{SMALL}", str(YEAR))
+    tables = _all_tables(choice)
+    hidden = [(table, cells) for table in tables if (cells := _suppressed_cells(table))]
+    assert hidden, "the small organisation has suppressed figures"
+    for table, cells in hidden:
+        rows = list(csv.reader(io.StringIO(table_to_csv(table))))
+        for r, c in cells:
+            assert rows[r + 2][c] == "*", (table.title, r, c)
+    # The page prints "*" where the figure is hidden, and never the hidden value in its place.
+    response = board_client.get(reverse("reports:metric", args=["wres-1"]), _query(f"organisation:{SMALL}"))
+    page = response.content.decode()
+    wres1 = metric_result(f"organisation:{SMALL}", YEAR)["wres"]["1"]["clinical"]["counts"]
+    hidden_here = [(band, group) for band, cells in wres1.items() for group, f in cells.items() if f["suppressed"]]
+    assert hidden_here
+    assert page.count("(not shown:") >= len(hidden_here)
+    # The workbook and the PDF of the board pack hold "*" too, never a number, for every hidden figure.
+    workbook = load_workbook(
+        io.BytesIO(board_client.get(reverse("reports:board_pack_xlsx"), _query(f"organisation:{SMALL}")).content)
+    )
+    pack_tables = {sheet.title: sheet for sheet in workbook.worksheets}
+    assert "About" in pack_tables
+    stars = sum(
+        1 for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True) for v in row if v == "*"
+    )
+    pack = dashboard.overview(choice).tables
+    expected_stars = sum(len(_suppressed_cells(t)) for t in pack)
+    assert stars >= expected_stars
+
+
+def test_the_senior_share_is_hidden_when_any_count_it_is_made_from_is_hidden():
+    shown = {"value": 50, "display": "50", "suppressed": False, "reason": "", "note": ""}
+    hidden = {"value": None, "display": "*", "suppressed": True, "reason": "small number", "note": ""}
+
+    def result(bme_cell):
+        cluster = {"white": shown, "bme": bme_cell, "unknown": shown, "total": shown}
+        counts = {"cluster_3": cluster, "cluster_4": {"white": shown, "bme": shown, "unknown": shown, "total": shown}}
+        return {
+            "scope": {"threshold": 7},
+            "wres": {"1": {"clinical": {"counts": counts}, "non_clinical": {"counts": counts}}},
+        }
+
+    assert senior_bme_share(result(shown))["value"] == 50.0
+    assert senior_bme_share(result(hidden))["suppressed"] is True
+
+
+def test_the_board_pack_workbook_and_pdf_hold_the_figures_on_screen(board_client, portal):
+    query = _query()
+    workbook = load_workbook(io.BytesIO(board_client.get(reverse("reports:board_pack_xlsx"), query).content))
+    about = [row[0] for row in workbook["About"].iter_rows(values_only=True)]
+    assert any("Data as at: ESR snapshot of 31 March" in str(line) for line in about)
+    ics = metric_result("ics", YEAR)
+    ratio = figure_at(ics, "wres.2.likelihood.ratio")
+    values = [v for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True) for v in row]
+    assert (ratio["value"] if ratio["value"] is not None else "*") in values
+    response = board_client.get(reverse("reports:board_pack_pdf"), query)
+    assert response["Content-Type"] == "application/pdf"
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Data as at" in text and ratio["display"] in text
+
+
+def test_query_counts_do_not_grow_with_the_data(board_client, tmp_path, django_assert_max_num_queries):
+    load_places_and_organisations()
+    plan_services.load_plan()
+    import_synthetic(tmp_path, rows=400)
+    counts = {}
+    for name, url in (
+        ("overview", reverse("reports:overview")),
+        ("metric", reverse("reports:metric", args=["wres-2"])),
+        ("senior", reverse("reports:metric", args=["bme-senior"])),
+    ):
+        board_client.get(url, _query())  # parse the results once, as a running portal has
+        with django_assert_max_num_queries(60) as captured:
+            board_client.get(url, _query())
+        counts[name] = len(captured.captured_queries)
+    import_synthetic(tmp_path, rows=3000, seed=2)
+    for name, url in (
+        ("overview", reverse("reports:overview")),
+        ("metric", reverse("reports:metric", args=["wres-2"])),
+        ("senior", reverse("reports:metric", args=["bme-senior"])),
+    ):
+        board_client.get(url, _query())
+        with django_assert_max_num_queries(counts[name]):
+            board_client.get(url, _query())
+
+
+def test_the_catalogue_names_metrics_by_slug():
+    assert metric_definition("wres-2").code == "WRES 2"
+    assert metric_definition("nothing") is None
+    assert len({d.slug for d in METRICS}) == len(METRICS)
