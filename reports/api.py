@@ -69,7 +69,7 @@ def _year(params) -> int:
         if not years:
             raise ApiError(404, "No metrics are stored yet.")
         return years[-1]
-    if not re.fullmatch(r"\d{4}", text):
+    if not re.fullmatch(r"[0-9]{4}", text):
         raise ApiError(400, f"Bad year '{text}': give four digits, e.g. 2025 for 2024/25 (see /api/v1/years/).")
     return int(text)
 

@@ -143,6 +143,7 @@ def test_answers_are_json_kept_out_of_shared_caches(api):
         ("api_metrics", {"scope": "ward:x"}, "Unknown scope"),
         ("api_metrics", {"year": "25"}, "Bad year"),
         ("api_metrics", {"year": "2025x"}, "Bad year"),
+        ("api_metrics", {"year": "\u0662\u0660\u0662\u0665"}, "Bad year"),  # Arabic-Indic digits
         ("api_metric_trend", {"scope": "place:atlantis", "path": "headcount"}, "Unknown scope"),
         ("api_metric_trend", {"path": ""}, "path"),
         ("api_metric_trend", {}, "path"),
