@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views
+from reports import api_views, views
 
 app_name = "reports"
 
@@ -14,4 +14,14 @@ urlpatterns = [
     path("dashboards/metrics/<slug:slug>/tables/<slug:table_slug>.csv", views.metric_csv, name="metric_csv"),
     path("api/tokens/", views.api_tokens, name="api_tokens"),
     path("api/tokens/<int:pk>/revoke/", views.api_token_revoke, name="api_token_revoke"),
+    # The read-only JSON API, version 1 (reports/api.py), and its documentation page.
+    path("api/", api_views.docs, name="api_docs"),
+    path("api/v1/", api_views.index, name="api_index"),
+    path("api/v1/scopes/", api_views.scopes, name="api_scopes"),
+    path("api/v1/years/", api_views.years, name="api_years"),
+    path("api/v1/metrics/", api_views.metrics, name="api_metrics"),
+    path("api/v1/metrics/trend/", api_views.metric_trend, name="api_metric_trend"),
+    path("api/v1/metrics/comparison/", api_views.metric_comparison, name="api_metric_comparison"),
+    path("api/v1/plan/summary/", api_views.plan_summary, name="api_plan_summary"),
+    path("api/v1/openapi.json", api_views.openapi, name="api_openapi"),
 ]
