@@ -8,15 +8,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev assets browser setup serve lint
+.PHONY: run test install install-dev assets browser pdf-libs setup serve lint
 
 ## run: set everything up on SQLite with demo data and serve http://127.0.0.1:8000
 run: export DEBUG := 1
-run: install assets setup serve
+run: install assets pdf-libs setup serve
 
 ## test: install what the tests need (Chromium included) and run the whole suite
 # pytest exits 5 when it collected no tests; that is a broken suite, not a pass.
-test: install-dev assets browser
+test: install-dev assets browser pdf-libs
 	@$(VENV)/bin/pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi; exit $$rc
 
@@ -47,6 +47,13 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Chromium from Debian's packages"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+## pdf-libs: Pango and a font from Debian's packages, which WeasyPrint needs to draw the PDF board pack
+pdf-libs:
+	@ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -qi -e liberation -e dejavu || { \
+	  echo "Installing Pango and fonts from Debian's packages (for the PDF board pack)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation; }
 
 setup:
 	$(PY) manage.py migrate --noinput
