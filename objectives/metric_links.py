@@ -100,6 +100,11 @@ def _series(definition: MetricDefinition) -> tuple[Series, ...]:
     return definition.series or (Series(definition.title, ""),)
 
 
+def _series_unit(definition: MetricDefinition) -> str:
+    # A staff survey metric's headline is a difference in points; its lines are each group's percentage.
+    return "percent" if definition.kind == "survey" and definition.unit == "points" else definition.unit
+
+
 def _figure(definition: MetricDefinition, result: dict, series: Series) -> dict | None:
     return figure_at(result, series.path) if series.path else headline_figure(definition, result)
 
@@ -141,7 +146,7 @@ def linked_metric(definition: MetricDefinition, results: dict[int, dict]) -> Lin
             [row.year_label for row in rows],
             [ChartSeries(one.label, line) for one, line in zip(series, values, strict=True)],
             number_format=definition.number_format,
-            y_label=UNIT_WORDS[definition.unit].capitalize(),
+            y_label=UNIT_WORDS[_series_unit(definition)].capitalize(),
             reference_band=RELATIVE_LIKELIHOOD_BAND if likelihood else None,
             reference_band_label="0.80 to 1.25, no adverse impact" if likelihood else "",
         )
@@ -153,7 +158,7 @@ def linked_metric(definition: MetricDefinition, results: dict[int, dict]) -> Lin
         latest_note=(latest["note"] or latest["reason"]) if latest and latest["value"] is None else "",
         change=change_since(definition, latest, previous),
         reading=reading(definition, results[latest_year]) if latest is not None else NO_READING,
-        unit_words=UNIT_WORDS[definition.unit],
+        unit_words=UNIT_WORDS[_series_unit(definition)],
         series_labels=[one.label for one in series],
         rows=rows,
         chart=chart,

@@ -248,6 +248,13 @@ def test_every_catalogue_metric_can_be_shown(admin_user, org_priority, results):
     shown = priority_metrics(org_priority)
     assert [m.definition.slug for m in shown.metrics] == [m.slug for m in METRICS]
     assert all(len(m.rows) == 2 for m in shown.metrics)
+    units = {m.definition.slug: m.unit_words for m in shown.metrics}
+    # A survey metric's headline is a difference in points, but its lines are each group's percentage.
+    assert (units["wres-7"], units["wres-9"], units["wres-2"]) == (
+        "per cent",
+        "percentage points",
+        "relative likelihood",
+    )
 
 
 def test_priority_page_queries_do_not_grow_with_the_years_or_metrics(
