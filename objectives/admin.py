@@ -4,6 +4,7 @@ Progress updates and evidence are read-only here: they are changed only through 
 where the reporting-round rules apply. Priorities are retired, never deleted.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import bulk_update_with_history
@@ -21,6 +22,7 @@ from objectives.models import (
     ReportingRound,
     StandardLevel,
 )
+from workforce.catalogue import metric_choices
 
 
 @admin.register(EqualityObjective)
@@ -44,8 +46,39 @@ class EqualityStandardAdmin(SimpleHistoryAdmin):
     inlines = [StandardLevelInline]
 
 
+class PriorityAdminForm(forms.ModelForm):
+    metrics = forms.MultipleChoiceField(
+        label="Workforce metrics this priority should move",
+        choices=metric_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Priority
+        fields = [
+            "period",
+            "position",
+            "title",
+            "description",
+            "objectives",
+            "objective_rationale",
+            "standards",
+            "source",
+            "is_retired",
+            "retired_on",
+            "retired_reason",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["metrics"].initial = [link.metric for link in self.instance.metric_links.all()]
+
+
 @admin.register(Priority)
 class PriorityAdmin(SimpleHistoryAdmin):
+    form = PriorityAdminForm
     list_display = ["code", "title", "level", "period", "position", "is_retired"]
     list_filter = ["level", "period", "is_retired", "objectives"]
     search_fields = ["code", "title"]
@@ -56,6 +89,10 @@ class PriorityAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         # Adding a priority also creates its tracked items: use the portal's "Add a priority" page.
         return False
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.set_priority_metrics(form.instance, form.cleaned_data["metrics"], by=request.user)
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -27,6 +27,7 @@ from objectives.models import (
 from objectives.models.progress import STATUS_MEANINGS
 from objectives.selectors import NO_UPDATE, NO_UPDATE_LABEL, STATUS_ORDER, PlanScope
 from objectives.services import EvidenceUpload, validate_progress
+from workforce.catalogue import metric_choices
 from workforce.models import Organisation
 from workforce.permissions import Role
 
@@ -299,6 +300,13 @@ class PriorityForm(forms.Form):
         queryset=EqualityStandard.objects.order_by("kind", "name"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
+    )
+    metrics = forms.MultipleChoiceField(
+        label="Workforce metrics this priority should move",
+        choices=metric_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="The priority's page shows the trend of each metric ticked here for the whole ICS.",
     )
     position = forms.IntegerField(
         label="Position",

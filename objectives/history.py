@@ -24,9 +24,11 @@ from objectives.models import (
     OrganisationAccreditation,
     PlanItem,
     Priority,
+    PriorityMetric,
     ProgressUpdate,
     ReportingRound,
 )
+from workforce.catalogue import metric_definition
 from workforce.models import Organisation, Place
 
 EMPTY = "(empty)"
@@ -76,6 +78,7 @@ TRACKED = {
         ),
         (("objectives", "Objectives", EqualityObjective), ("standards", "Equality standards", EqualityStandard)),
     ),
+    "metric": Tracked(PriorityMetric, ()),
     "item": Tracked(
         PlanItem,
         (("organisation", "Organisation"), ("place", "Place"), ("lead", "Named lead"), ("is_active", "Tracked")),
@@ -159,12 +162,13 @@ def item_history(item: PlanItem) -> HistoryFeed:
 
 
 def priority_history(priority: Priority) -> HistoryFeed:
-    """The priority, its items, and their updates and evidence."""
+    """The priority, its linked workforce metrics, its items, and their updates and evidence."""
     item_ids = PlanItem.history.filter(priority_id=priority.pk).values("id")
     updates = ProgressUpdate.history.filter(item_id__in=item_ids)
     return HistoryFeed(
         {
             "priority": Priority.history.filter(id=priority.pk),
+            "metric": PriorityMetric.history.filter(priority_id=priority.pk),
             "item": PlanItem.history.filter(priority_id=priority.pk),
             "update": updates,
             "evidence": Evidence.history.filter(update_id__in=updates.values("id")),
@@ -346,6 +350,9 @@ def _m2m_display(ids: set[int], target, names) -> str:
 def _subject(source, row, names) -> str:
     if source == "priority":
         return f"Priority {row.code}"
+    if source == "metric":
+        definition = metric_definition(row.metric)
+        return f"Linked workforce metric {definition.label if definition else row.metric}"
     if source == "item":
         owner = names.get((Organisation, row.organisation_id)) or names.get((Place, row.place_id)) or ""
         return f"Item for {owner}"

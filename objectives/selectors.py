@@ -393,7 +393,7 @@ def retired_priorities() -> list[Priority]:
 
 
 def priority_detail(code: str) -> Priority:
-    return Priority.objects.prefetch_related("objectives", "standards").get(code=code)
+    return Priority.objects.prefetch_related("objectives", "standards", "metric_links").get(code=code)
 
 
 def priority_items(priority: Priority) -> list[PlanItem]:

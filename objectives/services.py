@@ -30,12 +30,14 @@ from objectives.models import (
     Period,
     PlanItem,
     Priority,
+    PriorityMetric,
     ProgressUpdate,
     ReportingRound,
     StandardLevel,
     Status,
 )
 from objectives.permissions import can_change_update, can_edit_accreditations, can_manage_plan, can_update_item
+from workforce.catalogue import metric_definition
 from workforce.models import Organisation, Place
 from workforce.permissions import Role, ensure_role_groups
 
@@ -54,6 +56,7 @@ class PlanLoadSummary:
     priorities: int = 0
     measures: int = 0
     items: int = 0
+    metric_links: int = 0
 
 
 def _save_with_relations(instance, *, created: bool, **many_to_many) -> None:
@@ -145,7 +148,27 @@ def load_plan(path: Path = PLAN_DATA) -> PlanLoadSummary:
         _save_with_relations(measure, created=True, standards=[standards[s] for s in row["standards"]])
         summary.measures += 1
     summary.items = ensure_plan_items()
+    summary.metric_links = seed_metric_links({row["code"]: row.get("metrics", []) for row in data["priorities"]})
     return summary
+
+
+def seed_metric_links(links: dict[str, list[str]]) -> int:
+    """Link priorities (by code) to the metrics the plan data names; return how many links were added.
+
+    Only a priority that has never had a metric link gets them: once links exist, or an admin has
+    removed them (their history says so), the admins' choice stands when setup runs again.
+    """
+    touched = set(PriorityMetric.history.values_list("priority_id", flat=True).distinct())
+    added = 0
+    for priority in Priority.objects.filter(code__in=[code for code, slugs in links.items() if slugs]):
+        if priority.pk in touched:
+            continue
+        for slug in links[priority.code]:
+            link = PriorityMetric(priority=priority, metric=slug)
+            link.full_clean()
+            link.save()
+            added += 1
+    return added
 
 
 def give_admins_plan_permissions() -> None:
@@ -227,12 +250,14 @@ def save_priority(
     position: int | None = None,
     organisations=None,
     ics_owner: Organisation | None = None,
+    metrics=None,
 ) -> Priority:
     """Add a priority (with its tracked items) or change one. The level of an existing priority is fixed.
 
     organisations: for an individual-organisation priority, the organisations that track it
     (default on creation: every active organisation). Unticked organisations' items become
     inactive rather than being deleted, so their updates stay on record.
+    metrics: the catalogue slugs of the workforce metrics the priority should move (None: unchanged).
     """
     if not can_manage_plan(by):
         raise PermissionDenied
@@ -264,6 +289,8 @@ def save_priority(
             ensure_plan_items([priority])
     if level == Level.ORGANISATION and organisations is not None:
         _set_tracking_organisations(priority, list(organisations), by)
+    if metrics is not None:
+        set_priority_metrics(priority, metrics, by=by)
     return priority
 
 
@@ -283,6 +310,27 @@ def _set_tracking_organisations(priority, organisations, by):
             changed.append(item)
     if changed:
         bulk_update_with_history(changed, PlanItem, ["is_active"], default_user=by)
+
+
+def set_priority_metrics(priority: Priority, metrics, *, by) -> None:
+    """Make the priority's linked workforce metrics exactly `metrics` (catalogue slugs).
+
+    Links are added or removed one by one, so the history says who linked or unlinked which metric.
+    """
+    if not can_manage_plan(by):
+        raise PermissionDenied
+    wanted = list(dict.fromkeys(metrics))
+    unknown = [slug for slug in wanted if metric_definition(slug) is None]
+    if unknown:
+        raise ValidationError({"metrics": f"Not a metric in the catalogue: {', '.join(unknown)}"})
+    with transaction.atomic():
+        current = {link.metric: link for link in PriorityMetric.objects.filter(priority=priority)}
+        for slug, link in current.items():
+            if slug not in wanted:
+                _as(link, by).delete()
+        for slug in wanted:
+            if slug not in current:
+                _as(PriorityMetric(priority=priority, metric=slug), by).save()
 
 
 @transaction.atomic

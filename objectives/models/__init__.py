@@ -9,6 +9,7 @@ from objectives.models.plan import (
     Period,
     PlanItem,
     Priority,
+    PriorityMetric,
     StandardLevel,
 )
 from objectives.models.progress import Evidence, ProgressUpdate, ReminderSent, ReportingRound, Status
@@ -23,6 +24,7 @@ __all__ = [
     "Period",
     "PlanItem",
     "Priority",
+    "PriorityMetric",
     "ProgressUpdate",
     "ReminderSent",
     "ReportingRound",

@@ -3,11 +3,13 @@
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from workforce.catalogue import metric_choices, metric_definition
 from workforce.models import Organisation, Place
 
 
@@ -147,6 +149,34 @@ class Priority(models.Model):
     @property
     def is_tracked_per_place(self):
         return self.level == Level.PLACE
+
+
+def validate_metric_slug(slug: str) -> None:
+    if metric_definition(slug) is None:
+        raise ValidationError("%(slug)s is not a metric in the catalogue", params={"slug": slug}, code="unknown_metric")
+
+
+class PriorityMetric(models.Model):
+    """A workforce equality metric a priority should move, named by its slug in `workforce.catalogue`.
+
+    The priority's page shows the metric's trend beside the priority's status. Links are added and
+    removed (never edited), each change kept in history.
+    """
+
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="metric_links")
+    metric = models.CharField(
+        "Workforce metric", max_length=40, choices=metric_choices, validators=[validate_metric_slug]
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["priority", "metric"]
+        verbose_name = "linked workforce metric"
+        constraints = [models.UniqueConstraint(fields=["priority", "metric"], name="one_link_per_priority_metric")]
+
+    def __str__(self):
+        definition = metric_definition(self.metric)
+        return f"{self.priority.code} – {definition.label if definition else self.metric}"
 
 
 class MeasureOfSuccess(models.Model):

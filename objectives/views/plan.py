@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from objectives import history, selectors, services
 from objectives.forms import PriorityForm, RetirePriorityForm
+from objectives.metric_links import priority_metrics
 from objectives.models import Level, Priority
 from objectives.permissions import can_manage_plan, can_view_plan, item_access
 from objectives.views.common import add_service_errors, get_or_404, posted, scope_form
@@ -86,6 +87,7 @@ def priority_detail(request, code):
             "access": item_access(request.user),
             "reporting_round": selectors.current_round(),
             "evidence": selectors.priority_evidence(priority),
+            "workforce_metrics": priority_metrics(priority),
             "history_entries": history.priority_history(priority).latest(10),
         },
     )
@@ -119,6 +121,7 @@ def priority_edit(request, code=None):
                 position=data["position"],
                 organisations=data.get("organisations") or None,
                 ics_owner=data.get("ics_owner"),
+                metrics=data["metrics"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -137,6 +140,7 @@ def _priority_initial(priority):
         "objective_rationale": priority.objective_rationale,
         "standards": list(priority.standards.all()),
         "position": priority.position,
+        "metrics": [link.metric for link in priority.metric_links.all()],
     }
     if priority.level == Level.ORGANISATION:
         initial["organisations"] = [

@@ -1,7 +1,8 @@
 """Factories for plan objects. Each returns a saved object with sensible defaults."""
 
 import itertools
-from datetime import timedelta
+import json
+from datetime import date, timedelta
 
 from django.utils import timezone
 
@@ -15,6 +16,7 @@ from objectives.models import (
     ReportingRound,
     Status,
 )
+from workforce.models import MetricResult, reporting_year_label
 
 _sequence = itertools.count(1)
 
@@ -75,3 +77,57 @@ def make_update(item, status=Status.GREEN, percent_complete=50, reporting_round=
     }
     fields.update(overrides)
     return ProgressUpdate.objects.create(**fields)
+
+
+def figure(value, display=None, *, suppressed=False, reason="", note=""):
+    """A stored figure as workforce.selectors returns it."""
+    if display is None:
+        display = "*" if suppressed else f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
+    return {"value": value, "display": display, "suppressed": suppressed, "reason": reason, "note": note}
+
+
+def hidden_figure(reason="group below threshold", note="Fewer than 7 people in a group."):
+    return figure(None, "*", suppressed=True, reason=reason, note=note)
+
+
+def likelihood(
+    ratio, first_group="White applicants", second_group="BME applicants", event="appointed from shortlisting"
+):
+    """A stored relative likelihood; `ratio` is a figure."""
+    shown = ratio["value"] is not None
+    return {
+        "ratio": ratio,
+        "ci_lower": figure(round(ratio["value"] - 0.2, 2)) if shown else hidden_figure(),
+        "ci_upper": figure(round(ratio["value"] + 0.2, 2)) if shown else hidden_figure(),
+        "inverse": figure(round(1 / ratio["value"], 2)) if shown else hidden_figure(),
+        "adverse_impact": (not 0.8 <= ratio["value"] <= 1.25) if shown else None,
+        "may_be_chance": False if shown else None,
+        "first_group": first_group,
+        "second_group": second_group,
+        "event": event,
+    }
+
+
+def store_ics_result(year, threshold=7, **parts):
+    """Store the ICS's metric result for a reporting year with only the given parts (wres=..., pay_gap=...)."""
+    data = {
+        "scope": {
+            "key": "ics",
+            "kind": "ics",
+            "label": "Lancashire and South Cumbria ICS",
+            "year": year,
+            "year_label": reporting_year_label(year),
+            "snapshot_date": f"{year}-03-31",
+            "threshold": threshold,
+        },
+        **parts,
+    }
+    return MetricResult.objects.create(
+        scope_key="ics",
+        scope_kind="ics",
+        year=year,
+        snapshot_date=date(year, 3, 31),
+        computed_at=timezone.now(),
+        input_signature="test",
+        data_json=json.dumps(data),
+    )
