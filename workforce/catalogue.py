@@ -146,7 +146,7 @@ def reading(definition: MetricDefinition, result: dict | None) -> str:
         return ""
     try:
         return definition.reader(result)
-    except (KeyError, TypeError):
+    except (KeyError, TypeError, AttributeError):  # a result of an older shape lacks the part
         return "There are no figures for this metric in this scope and year."
 
 

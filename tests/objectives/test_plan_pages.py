@@ -261,10 +261,19 @@ def test_board_members_have_no_my_updates_page(client_for, board_user):
     [
         (
             "admin_user",
-            ["Home", "The plan", "Accreditations", "Reporting rounds", "Organisations", "Users", "ESR imports"],
+            [
+                "Home",
+                "Dashboards",
+                "The plan",
+                "Accreditations",
+                "Reporting rounds",
+                "Organisations",
+                "Users",
+                "ESR imports",
+            ],
         ),
-        ("lead_user", ["Home", "My updates", "The plan", "Accreditations", "Organisations"]),
-        ("board_user", ["Home", "The plan", "Accreditations", "Organisations"]),
+        ("lead_user", ["Home", "My updates", "Dashboards", "The plan", "Accreditations", "Organisations"]),
+        ("board_user", ["Home", "Dashboards", "The plan", "Accreditations", "Organisations"]),
     ],
 )
 def test_navigation_for_each_role(client_for, request, fixture, expected):
