@@ -12,6 +12,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from lsc_belonging import charts
 from objectives.models import Level, Period
 from objectives.selectors import (
     LEVEL_ORDER,
@@ -26,7 +27,6 @@ from objectives.selectors import (
     rag_counts_by_level_and_period,
     recently_completed,
 )
-from reports import charts
 from reports.exports import Table
 from workforce.catalogue import (
     RELATIVE_LIKELIHOOD_BAND,

@@ -105,7 +105,7 @@ def test_admin_links_and_unlinks_metrics_on_the_priority_form(client_for, admin_
         ("-", "pay-gap-gender", admin_user),
     ]
     subjects = [(e.action, e.subject) for e in history.priority_history(priority).latest(10)]
-    assert ("Removed", "Linked workforce metric Gender pay gap: Gender pay gap (mean hourly pay)") in subjects
+    assert ("Removed", "Linked workforce metric Gender pay gap: Mean hourly pay gap between men and women") in subjects
 
 
 def test_an_unknown_metric_posted_to_the_form_is_an_error(client_for, admin_user, own_item):
@@ -198,7 +198,7 @@ def test_priority_page_shows_the_linked_metrics_latest_figures_readings_and_tabl
 
 def test_a_suppressed_figure_shows_as_a_star_and_its_value_never_appears(client_for, board_user, linked, results):
     html = client_for(board_user).get(linked.get_absolute_url()).content.decode()
-    section = html[html.index("Gender pay gap: Gender pay gap (mean hourly pay)") :]
+    section = html[html.index("Gender pay gap: Mean hourly pay gap between men and women") :]
     assert "<strong>*</strong>" in section
     assert "(Fewer than 7 people in a group.)" in section
     assert "No comparison" in section
@@ -267,13 +267,16 @@ def test_priority_page_queries_do_not_grow_with_the_years_or_metrics(
         client.get(url)
     services.set_priority_metrics(org_priority, ["wres-2"], by=admin_user)
     store_ics_result(2024, wres={"2": {"likelihood": likelihood(figure(1.2))}}, **pay_gap(figure(5.0), figure(4.0)))
-    # The links come with the priority; every stored ICS result is read in one more query.
-    with django_assert_max_num_queries(len(without_links.captured_queries) + 1):
+    # The links come with the priority; every stored ICS result is read in one more query (two while the
+    # results are not yet parsed in this process: their headers, then their JSON).
+    with django_assert_max_num_queries(len(without_links.captured_queries) + 2):
         assert client.get(url).status_code == 200
     with CaptureQueriesContext(connection) as few:
         client.get(url)
+    few_count = len(few.captured_queries)  # read now: the next request clears the query log
     services.set_priority_metrics(org_priority, [m.slug for m in METRICS], by=admin_user)
     for year in range(2018, 2024):
         store_ics_result(year, wres={"2": {"likelihood": likelihood(figure(1.3))}}, **pay_gap(figure(5.0), figure(4.0)))
-    with django_assert_num_queries(len(few.captured_queries)):
+    client.get(url)  # parse the new results once, as a running portal has
+    with django_assert_num_queries(few_count):
         assert client.get(url).status_code == 200
