@@ -5,8 +5,10 @@ Both are built from the same tables as the pages (reports.dashboard), so the pac
 figures on screen, already suppressed.
 """
 
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
 
 from reports import dashboard
@@ -61,4 +63,11 @@ def board_pack_pdf(pack: BoardPack) -> bytes:
     from weasyprint import HTML  # imported here: it loads Pango, which only the PDF needs
 
     html = render_to_string("reports/board_pack_pdf.html", {"pack": pack})
-    return HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()
+    # Drawing a pack takes seconds; the same HTML always gives the same PDF, so it is kept by its digest
+    # (any change of figures, progress or round changes the HTML, so nothing stale is ever served).
+    key = "board-pack-pdf:" + hashlib.sha256(html.encode()).hexdigest()
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()
+        cache.set(key, pdf, timeout=24 * 3600)
+    return pdf
