@@ -163,6 +163,23 @@ def wait_until_serving(server, port, log, seconds=60):
     sys.exit(f"gunicorn did not answer within {seconds} s:\n{log.read_text()}")
 
 
+def cpu_busy(seconds=2.0):
+    """The share of CPU time (0 to 1) other processes used over a few idle seconds; None off Linux."""
+
+    def sample():
+        with open("/proc/stat") as stat:
+            ticks = [int(value) for value in stat.readline().split()[1:]]
+        return sum(ticks), ticks[3] + ticks[4]  # total, idle + iowait
+
+    try:
+        total, idle = sample()
+        time.sleep(seconds)
+        total_after, idle_after = sample()
+    except OSError:
+        return None
+    return 1 - (idle_after - idle) / max(total_after - total, 1)
+
+
 def with_scope(url, scope):
     """The URL with its `scope` parameter set to this scope key; URLs without one are left as they are."""
     parts = urlsplit(url)
@@ -261,7 +278,7 @@ def main():
         server = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log_stream, stderr=subprocess.STDOUT)
     try:
         wait_until_serving(server, port, log)
-        load_before = os.getloadavg()[0]
+        busy_before = cpu_busy()
         results = {}
         for name, urls in (("a", [("trivial", options.trivial_url)]), ("b", dashboard_urls)):
             _, _, failures = run_load(port, urls, options.warmup, options.concurrency, cookie)
@@ -286,10 +303,14 @@ def main():
     print(f"Dashboard benchmark: {sign_in['database']}; staff per snapshot {records}")
     print(f"gunicorn, {options.workers} sync workers, 127.0.0.1, DEBUG off; signed in as a board member")
     distinct = len({url for _, url in dashboard_urls})
-    print(f"(b) cycles {distinct} URLs: the overview and metric page of {len(sign_in['scopes'])} scopes")
-    print(f"    for {sign_in['year']} ({', '.join(sign_in['scopes'])})")
-    busy = " (other processes were busy: expect lower figures than on an idle machine)" if load_before > 0.5 else ""
-    print(f"load average before the load: {load_before:.2f} on {os.cpu_count()} CPUs{busy}")
+    if distinct == len(dashboard_urls):
+        print(f"(b) cycles {distinct} URLs: the overview and metric page of {len(sign_in['scopes'])} scopes")
+        print(f"    for {sign_in['year']} ({', '.join(sign_in['scopes'])})")
+    else:
+        print(f"(b) cycles {distinct} distinct URLs: without a scope parameter in them, the scope is not varied")
+    if busy_before is not None:
+        busy = " (other processes: expect lower figures than on an idle machine)" if busy_before > 0.1 else ""
+        print(f"CPU busy just before the load, the portal idle: {busy_before:.0%} of {os.cpu_count()} CPUs{busy}")
     print()
     print(f"{'target':<44} {'requests':>8} {'clients':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7}")
     rows = [
