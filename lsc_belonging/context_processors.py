@@ -41,7 +41,11 @@ def portal(request):
     if is_edi_lead(user):
         items += [("My updates", "objectives:my_updates")]
     if can_view_portal(user):
-        items += [("The plan", "objectives:plan"), ("Accreditations", "objectives:accreditation_overview")]
+        items += [
+            ("Dashboards", "reports:overview"),
+            ("The plan", "objectives:plan"),
+            ("Accreditations", "objectives:accreditation_overview"),
+        ]
     if can_manage_portal(user):
         items += [("Reporting rounds", "objectives:round_list")]
     if can_view_portal(user):

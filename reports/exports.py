@@ -29,6 +29,9 @@ def safe_cell(value):
     """The value as a spreadsheet should receive it: numbers unchanged, risky text neutralised."""
     if value is None:
         return ""
+    if isinstance(value, dict) and "display" in value:
+        # A stored figure: its number, or "*" / "Not computable" when it has none.
+        return value["value"] if value["value"] is not None else value["display"]
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, int | float | Decimal):

@@ -1,10 +1,16 @@
 from django.contrib import messages
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from reports import board_pack, dashboard
 from reports.api_auth import create_api_token, revoke_api_token
+from reports.exports import table_to_csv
 from reports.forms import ApiTokenForm
 from reports.models import ApiToken
+from workforce.catalogue import metric_definition, metrics_by_standard
 from workforce.permissions import can_view_portal, require
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def api_tokens(request):
@@ -25,3 +31,107 @@ def api_token_revoke(request, pk):
     revoke_api_token(token)
     messages.success(request, f"The token “{token.name}” has been revoked")
     return redirect("reports:api_tokens")
+
+
+# --- People Board dashboards ------------------------------------------------------------------------
+
+
+def _choice_or_error(request):
+    """The scope and year the URL asks for, or a page saying what is wrong with them (400)."""
+    try:
+        return dashboard.choose(request.GET.get("scope"), request.GET.get("year")), None
+    except dashboard.BadChoice as error:
+        context = {"error": str(error), "scope_options": dashboard.scope_options()}
+        return None, render(request, "reports/bad_choice.html", context, status=400)
+
+
+def overview(request):
+    require(can_view_portal(request.user))
+    choice, error = _choice_or_error(request)
+    if error:
+        return error
+    context = {"page": dashboard.overview(choice), "choice": choice, "scope_options": dashboard.scope_options()}
+    context["metric_groups"] = metrics_by_standard()
+    return render(request, "reports/overview.html", context)
+
+
+def metric_index(request):
+    require(can_view_portal(request.user))
+    choice, error = _choice_or_error(request)
+    if error:
+        return error
+    context = {"choice": choice, "metric_groups": metrics_by_standard(), "scope_options": dashboard.scope_options()}
+    return render(request, "reports/metric_index.html", context)
+
+
+def metric(request, slug):
+    require(can_view_portal(request.user))
+    definition = metric_definition(slug)
+    if definition is None:
+        raise Http404("There is no metric with that name.")
+    choice, error = _choice_or_error(request)
+    if error:
+        return error
+    context = {
+        "page": dashboard.metric_page(definition, choice),
+        "choice": choice,
+        "scope_options": dashboard.scope_options(),
+        "metric_groups": metrics_by_standard(),
+    }
+    return render(request, "reports/metric.html", context)
+
+
+def _csv_response(table, stamp):
+    response = HttpResponse(table_to_csv(table, stamp), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{table.slug}.csv"'
+    return response
+
+
+def overview_csv(request, table_slug):
+    require(can_view_portal(request.user))
+    choice, error = _choice_or_error(request)
+    if error:
+        return error
+    page = dashboard.overview(choice)
+    table = page.table(table_slug)
+    if table is None:
+        raise Http404("There is no table with that name.")
+    return _csv_response(table, page.stamp)
+
+
+def metric_csv(request, slug, table_slug):
+    require(can_view_portal(request.user))
+    definition = metric_definition(slug)
+    if definition is None:
+        raise Http404("There is no metric with that name.")
+    choice, error = _choice_or_error(request)
+    if error:
+        return error
+    page = dashboard.metric_page(definition, choice)
+    table = page.table(table_slug)
+    if table is None:
+        raise Http404("There is no table with that name.")
+    table.slug = f"{definition.slug}-{table.slug}"
+    return _csv_response(table, page.stamp)
+
+
+def board_pack_pdf(request):
+    require(can_view_portal(request.user))
+    choice, error = _choice_or_error(request)
+    if error:
+        return error
+    pack = board_pack.board_pack(choice)
+    response = HttpResponse(board_pack.board_pack_pdf(pack), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pack.filename_stem}.pdf"'
+    return response
+
+
+def board_pack_xlsx(request):
+    require(can_view_portal(request.user))
+    choice, error = _choice_or_error(request)
+    if error:
+        return error
+    pack = board_pack.board_pack(choice)
+    response = HttpResponse(board_pack.board_pack_workbook(pack), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{pack.filename_stem}.xlsx"'
+    return response

@@ -1,5 +1,9 @@
 """Reads for workforce-app pages, each returning exactly what its page shows."""
 
+import json
+import threading
+from collections import OrderedDict
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q
@@ -69,23 +73,51 @@ def figures_for_organisation(organisation, years):
 # What dashboards, exports and the API read. Each result is the `data` of a MetricResult: the metric set
 # of one scope and year, computed and suppressed by services.recompute_metrics (see README, "Metrics",
 # for its shape). Every figure in it is already suppressed, so nothing read here can show a small count.
-# Each selector makes one query, whatever the size of the workforce. A result suppressed with a lower
-# threshold than SUPPRESSION_THRESHOLD now is (the setting was raised and nothing recomputed yet) is
-# treated as missing, so it can never show a count the current rule hides.
+# Each selector makes one or two queries, whatever the size of the workforce.
 
 
 def _scope_key(scope: Scope | str) -> str:
     return scope if isinstance(scope, str) else scope.key
 
 
-def _usable(row: MetricResult) -> bool:
-    return row.data["scope"]["threshold"] >= settings.SUPPRESSION_THRESHOLD
+# Parsed results, kept per process: a result is about 175 kB of JSON and a metric page reads a dozen,
+# so parsing them on every request would dominate the page's time. A row is keyed by its id, computed_at
+# and input signature, so a recomputed result is read afresh. Callers must treat what they get as read-only.
+_PARSED_LIMIT = 48
+_parsed: OrderedDict = OrderedDict()
+_parsed_lock = threading.Lock()
+_HEADER_FIELDS = ("pk", "scope_key", "scope_kind", "year", "computed_at", "input_signature")
 
 
-def _result(row: MetricResult) -> dict:
-    data = row.data
-    data["scope"]["computed_at"] = row.computed_at.isoformat()
-    return data
+def _cache_key(row: dict) -> tuple:
+    return row["pk"], row["computed_at"], row["input_signature"]
+
+
+def _results(queryset) -> list[tuple[dict, dict]]:
+    """(header, data) of each usable row of the queryset, in its order: one query when every row is
+    already parsed in this process, two otherwise, whatever the number of rows or staff."""
+    headers = list(queryset.values(*_HEADER_FIELDS))
+    with _parsed_lock:
+        missing = [h["pk"] for h in headers if _cache_key(h) not in _parsed]
+    if missing:
+        loaded = MetricResult.objects.filter(pk__in=missing).values(*_HEADER_FIELDS, "data_json")
+        for row in loaded:
+            data = json.loads(row["data_json"])
+            data["scope"]["computed_at"] = row["computed_at"].isoformat()
+            with _parsed_lock:
+                _parsed[_cache_key(row)] = data
+    found = []
+    with _parsed_lock:
+        for header in headers:
+            data = _parsed.get(_cache_key(header))
+            if data is not None:
+                _parsed.move_to_end(_cache_key(header))
+                found.append((header, data))
+        while len(_parsed) > _PARSED_LIMIT:
+            _parsed.popitem(last=False)
+    # A result suppressed with a lower threshold than SUPPRESSION_THRESHOLD now is (the setting was raised
+    # and nothing recomputed yet) is treated as missing, so it can never show a count the current rule hides.
+    return [(h, d) for h, d in found if d["scope"]["threshold"] >= settings.SUPPRESSION_THRESHOLD]
 
 
 def available_years() -> list[int]:
@@ -96,33 +128,40 @@ def available_years() -> list[int]:
 def metric_result(scope: Scope | str, year: int) -> dict | None:
     """The metrics of one scope (a Scope or its key: "ics", "place:<slug>", "organisation:<slug>") for one
     reporting year, or None when there are none (no snapshot that year, or an unknown scope)."""
-    row = MetricResult.objects.filter(scope_key=_scope_key(scope), year=year).first()
-    return _result(row) if row and _usable(row) else None
+    found = _results(MetricResult.objects.filter(scope_key=_scope_key(scope), year=year))
+    return found[0][1] if found else None
+
+
+def metric_results(scope: Scope | str) -> dict[int, dict]:
+    """{year: metrics} of one scope for every year it has, oldest first."""
+    return {
+        h["year"]: d for h, d in _results(MetricResult.objects.filter(scope_key=_scope_key(scope)).order_by("year"))
+    }
 
 
 def metric_trend(scope: Scope | str, path=None) -> dict[int, object]:
     """{year: metrics} of one scope for every year it has, oldest first. With `path`, each year's
     `figure_at(result, path)` instead of the whole result (years without that figure are left out)."""
     trend = {}
-    for row in filter(_usable, MetricResult.objects.filter(scope_key=_scope_key(scope)).order_by("year")):
-        value = _result(row) if path is None else figure_at(row.data, path)
+    for year, data in metric_results(scope).items():
+        value = data if path is None else figure_at(data, path)
         if value is not None:
-            trend[row.year] = value
+            trend[year] = value
     return trend
 
 
 def metric_comparison(year: int, kind: str = "organisation", path=None) -> dict[str, object]:
     """{scope key: metrics} of every scope of one kind ("organisation", "place" or "ics") for one year, in
     the order of their names. With `path`, each scope's `figure_at(result, path)` (missing ones left out)."""
-    rows = sorted(
-        filter(_usable, MetricResult.objects.filter(year=year, scope_kind=kind)),
-        key=lambda row: row.data["scope"]["label"].lower(),
+    found = sorted(
+        _results(MetricResult.objects.filter(year=year, scope_kind=kind)),
+        key=lambda pair: pair[1]["scope"]["label"].lower(),
     )
     comparison = {}
-    for row in rows:
-        value = _result(row) if path is None else figure_at(row.data, path)
+    for header, data in found:
+        value = data if path is None else figure_at(data, path)
         if value is not None:
-            comparison[row.scope_key] = value
+            comparison[header["scope_key"]] = value
     return comparison
 
 

@@ -183,19 +183,20 @@ def test_a_year_whose_snapshots_are_gone_loses_its_results(tmp_path, organisatio
     assert not MetricResult.objects.exists()
 
 
-def test_the_selectors_read_stored_results_in_one_query_whatever_the_size(
-    tmp_path, organisations, django_assert_num_queries
+def test_the_selectors_read_stored_results_in_at_most_two_queries_whatever_the_size(
+    tmp_path, organisations, django_assert_max_num_queries
 ):
+    # Two when a result is not parsed in this process yet (its header, then its JSON), one after that.
     def read_everything():
-        with django_assert_num_queries(1):
+        with django_assert_max_num_queries(1):
             years = available_years()
-        with django_assert_num_queries(1):
+        with django_assert_max_num_queries(2):
             metric_result("ics", years[-1])
-        with django_assert_num_queries(1):
+        with django_assert_max_num_queries(2):
             trend = metric_trend("place:lancashire")
-        with django_assert_num_queries(1):
+        with django_assert_max_num_queries(2):
             comparison = metric_comparison(years[-1], "organisation")
-        with django_assert_num_queries(1):
+        with django_assert_max_num_queries(2):
             metric_trend("organisation:blackpool-teaching-hospitals", path="pay_gap.gov_uk.DiffMeanHourlyPercent")
         return years, trend, comparison
 

@@ -1,0 +1,64 @@
+"""The board pack: the overview of one scope and year and the page of each headline metric, as one PDF
+and one Excel workbook, stamped "data as at" with the ESR snapshot and the reporting round.
+
+Both are built from the same tables as the pages (reports.dashboard), so the pack holds exactly the
+figures on screen, already suppressed.
+"""
+
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+
+from reports import dashboard
+from reports.exports import Table, tables_to_workbook
+from workforce.catalogue import headline_metrics
+
+
+@dataclass
+class BoardPack:
+    choice: dashboard.Choice
+    overview: dashboard.Overview
+    metric_pages: list[dashboard.MetricPage]
+
+    @property
+    def stamp(self) -> str:
+        return self.overview.stamp
+
+    @property
+    def title(self) -> str:
+        return f"Belonging Plan board pack: {self.choice.scope.label}, {self.choice.year_label}"
+
+    @property
+    def filename_stem(self) -> str:
+        return f"board-pack-{self.choice.scope.key.replace(':', '-')}-{self.choice.year or 'no-year'}"
+
+    def tables(self) -> list[Table]:
+        tables = list(self.overview.tables)
+        for page in self.metric_pages:
+            for table in page.tables[:2]:  # its trend and its comparison across the ICS
+                tables.append(
+                    Table(table.title, table.columns, table.rows, table.notes, f"{page.definition.slug}-{table.slug}")
+                )
+        return tables
+
+
+def board_pack(choice: dashboard.Choice) -> BoardPack:
+    pages = [dashboard.metric_page(definition, choice) for definition in headline_metrics()] if choice.year else []
+    return BoardPack(choice, dashboard.overview(choice), pages)
+
+
+def board_pack_workbook(pack: BoardPack) -> bytes:
+    cover = [pack.title, "* = not shown, to protect the privacy of a small number of people."]
+    return tables_to_workbook(pack.tables(), pack.stamp, cover)
+
+
+def _refuse_fetch(url, *args, **kwargs):
+    # The pack is self-contained (charts are inline SVG, styles inline): nothing may be fetched.
+    raise ValueError(f"The board pack does not load external resources ({url}).")
+
+
+def board_pack_pdf(pack: BoardPack) -> bytes:
+    from weasyprint import HTML  # imported here: it loads Pango, which only the PDF needs
+
+    html = render_to_string("reports/board_pack_pdf.html", {"pack": pack})
+    return HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()

@@ -1,0 +1,56 @@
+"""Printing dashboard tables and charts: figure cells, numeric alignment, inline SVG."""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+def _is_figure(value) -> bool:
+    return isinstance(value, dict) and "display" in value
+
+
+@register.filter
+def cell(value):
+    """A table cell: a stored figure by its display ("*" with words for screen readers when suppressed)."""
+    if _is_figure(value):
+        if value["suppressed"]:
+            return format_html('*<span class="nhsuk-u-visually-hidden"> (not shown: {})</span>', value["reason"])
+        return value["display"]
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return value
+
+
+@register.filter
+def is_numeric(value) -> bool:
+    return _is_figure(value) or (isinstance(value, int | float) and not isinstance(value, bool))
+
+
+@register.filter
+def svg(chart):
+    """The chart's SVG, drawn by reports.charts from figures only (no user text reaches it unescaped)."""
+    return mark_safe(chart.svg)  # noqa: S308 - built by reports.charts, which escapes every label
+
+
+@register.simple_tag
+def figure_text(figure, unit=""):
+    """A headline figure with its unit, or why it is missing."""
+    if not _is_figure(figure):
+        return "No data"
+    if figure["suppressed"]:
+        return "Not shown"
+    if figure["value"] is None:
+        return figure["display"]
+    return f"{figure['display']}{unit}"
+
+
+@register.filter
+def plain_cell(value):
+    """A cell as printed on paper: a suppressed figure is just "*" (the pack explains it once)."""
+    if _is_figure(value):
+        return value["display"]
+    return cell(value)
