@@ -21,7 +21,9 @@ threads, one new connection per request, since gunicorn's sync workers close it 
 signed in with the session cookie, against
   (a) a trivial page that needs sign-in and does no real work (the password change form);
   (b) the overview dashboard and a metric page, alternately, each for the ICS, every place and every
-      organisation in turn, so that no one cached page is all that is measured.
+      organisation in turn, so that no one cached page is all that is measured;
+measured in rounds that alternate a and b (4 by default), so that other work on the machine weighs on
+both alike.
 Every response must be 200: a redirect to the sign-in page or any error fails the run (exit status 1).
 It prints requests per second and p50/p95 latency of each, and the throughput ratio b/a. Targets
 (issue 5): b/a at least 0.5, p95 of the dashboards under 300 ms; a missed target is reported, not
@@ -190,13 +192,14 @@ def with_scope(url, scope):
     return urlunsplit(parts._replace(query=urlencode(query, safe=":")))
 
 
-def run_load(port, urls, count, concurrency, cookie):
-    """GET `count` requests, cycling through `urls` ((page, url) pairs), from `concurrency` threads at once.
+def run_load(port, urls, count, concurrency, cookie, start=0):
+    """GET `count` requests, cycling through `urls` ((page, url) pairs) from the `start`th, from `concurrency`
+    threads at once.
 
     Returns (wall-clock seconds, [(page, seconds)], [failure messages]).
     """
     lock = threading.Lock()
-    next_request = iter(range(count))
+    next_request = iter(range(start, start + count))
     timings, failures = [], []
 
     def client():
@@ -236,6 +239,11 @@ def run_load(port, urls, count, concurrency, cookie):
     return time.perf_counter() - started, timings, failures
 
 
+def batches(total, rounds):
+    """`total` split into `rounds` near-equal whole parts."""
+    return [total // rounds + (1 if part < total % rounds else 0) for part in range(rounds)]
+
+
 def percentile_ms(seconds, percent):
     return statistics.quantiles(seconds, n=100, method="inclusive")[percent - 1] * 1000
 
@@ -244,7 +252,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--requests", type=int, default=400, help="timed requests against each target")
     parser.add_argument("--concurrency", type=int, default=8, help="clients sending requests at once")
-    parser.add_argument("--warmup", type=int, default=48, help="untimed requests against each target first")
+    parser.add_argument("--warmup", type=int, default=100, help="untimed requests against each target first")
+    parser.add_argument("--rounds", type=int, default=4, help="timed rounds, alternating a and b")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (default: one per core)")
     parser.add_argument("--trivial-url", default="/accounts/password_change/")
     parser.add_argument("--overview-url", default="/dashboards/?scope=ics&year=2025")
@@ -252,8 +261,8 @@ def main():
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic ESR extracts")
     parser.add_argument("--skip-load", action="store_true", help="use the database as it is: no migrate or load")
     options = parser.parse_args()
-    if options.requests < 4 or options.concurrency < 1:
-        parser.error("--requests must be at least 4 and --concurrency at least 1")
+    if options.rounds < 1 or options.requests < 4 * options.rounds or options.concurrency < 1:
+        parser.error("--requests must be at least 4 per round, --rounds and --concurrency at least 1")
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         sys.exit("Set DATABASE_URL to a PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/lsc_bench")
     env = {**os.environ, **SERVE_ENV}
@@ -279,17 +288,24 @@ def main():
     try:
         wait_until_serving(server, port, log)
         busy_before = cpu_busy()
-        results = {}
-        for name, urls in (("a", [("trivial", options.trivial_url)]), ("b", dashboard_urls)):
-            _, _, failures = run_load(port, urls, options.warmup, options.concurrency, cookie)
-            if not failures:
-                results[name] = run_load(port, urls, options.requests, options.concurrency, cookie)
-                failures = results[name][2]
-            if failures:
-                print(f"\n{len(failures)} requests failed; the first ones:", file=sys.stderr)
-                for failure in failures[:10]:
-                    print(f"  {failure}", file=sys.stderr)
-                return 1
+        targets = {"a": [("trivial", options.trivial_url)], "b": dashboard_urls}
+        failures = []
+        for urls in targets.values():
+            failures += run_load(port, urls, options.warmup, options.concurrency, cookie)[2]
+        # Alternate a and b in rounds, so that other work on the machine weighs on both alike.
+        results = {name: (0.0, [], []) for name in targets}
+        sent = 0
+        for batch in batches(options.requests, options.rounds):
+            for name, urls in targets.items():
+                if not failures:
+                    wall, timings, failures = run_load(port, urls, batch, options.concurrency, cookie, sent)
+                    results[name] = (results[name][0] + wall, results[name][1] + timings, failures)
+            sent += batch
+        if failures:
+            print(f"\n{len(failures)} requests failed; the first ones:", file=sys.stderr)
+            for failure in failures[:10]:
+                print(f"  {failure}", file=sys.stderr)
+            return 1
     finally:
         server.terminate()
         try:
@@ -312,6 +328,7 @@ def main():
         busy = " (other processes: expect lower figures than on an idle machine)" if busy_before > 0.1 else ""
         print(f"CPU busy just before the load, the portal idle: {busy_before:.0%} of {os.cpu_count()} CPUs{busy}")
     print()
+    print(f"{options.requests} timed requests per target, in {options.rounds} rounds alternating a and b")
     print(f"{'target':<44} {'requests':>8} {'clients':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7}")
     rows = [
         (f"(a) {options.trivial_url}", results["a"], None),
