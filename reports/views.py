@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 
 from reports import board_pack, dashboard
 from reports.api_auth import create_api_token, revoke_api_token
 from reports.exports import table_to_csv
 from reports.forms import ApiTokenForm
 from reports.models import ApiToken
+from reports.page_cache import cached_body
 from workforce.catalogue import metric_definition, metrics_by_standard
 from workforce.permissions import can_view_portal, require
 
@@ -50,8 +52,13 @@ def overview(request):
     choice, error = _choice_or_error(request)
     if error:
         return error
-    context = {"page": dashboard.overview(choice), "choice": choice, "scope_options": dashboard.scope_options()}
-    context["metric_groups"] = metrics_by_standard()
+
+    def body():
+        context = {"page": dashboard.overview(choice), "choice": choice, "scope_options": dashboard.scope_options()}
+        context["metric_groups"] = metrics_by_standard()
+        return render_to_string("reports/overview_body.html", context, request)
+
+    context = {"choice": choice, "body": cached_body("overview", request.get_full_path(), body)}
     return render(request, "reports/overview.html", context)
 
 
@@ -72,11 +79,19 @@ def metric(request, slug):
     choice, error = _choice_or_error(request)
     if error:
         return error
+
+    def body():
+        context = {
+            "page": dashboard.metric_page(definition, choice),
+            "choice": choice,
+            "scope_options": dashboard.scope_options(),
+        }
+        return render_to_string("reports/metric_body.html", context, request)
+
     context = {
-        "page": dashboard.metric_page(definition, choice),
         "choice": choice,
-        "scope_options": dashboard.scope_options(),
-        "metric_groups": metrics_by_standard(),
+        "definition": definition,
+        "body": cached_body(f"metric:{slug}", request.get_full_path(), body),
     }
     return render(request, "reports/metric.html", context)
 

@@ -2,6 +2,7 @@
 takes away the board pack (PDF and workbook) and finds in it the figures shown on screen; axe-core finds
 no WCAG 2.2 A/AA violation on any dashboard page."""
 
+import io
 from datetime import date
 
 import pytest
@@ -74,7 +75,8 @@ def test_a_board_member_reads_the_dashboards_and_takes_away_the_board_pack(page,
     assert f"2: {ics_ratio}" in text.replace("\n", " ") or ics_ratio in text
     with page.expect_download() as xlsx_download:
         page.get_by_role("link", name="Board pack workbook (Excel)").click()
-    workbook = load_workbook(xlsx_download.value.path())
+    with open(xlsx_download.value.path(), "rb") as stream:  # the saved download has no .xlsx suffix
+        workbook = load_workbook(io.BytesIO(stream.read()))
     headline = workbook.worksheets[1]
     values = [str(v) for row in headline.iter_rows(values_only=True) for v in row if v is not None]
     assert any(v.startswith("WRES 2") for v in values)
