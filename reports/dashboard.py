@@ -82,6 +82,13 @@ def _band_label(key: str) -> str:
     return f"Band {key}" if key[:1].isdigit() else key.replace("_", " ").capitalize()
 
 
+def chart_label(label: str) -> str:
+    """An organisation's name short enough for a chart axis (the table beside it has the full name)."""
+    for suffix in (" NHS Foundation Trust", " NHS Trust"):
+        label = label.removesuffix(suffix)
+    return label.removeprefix("NHS ").replace("Integrated Care Board", "ICB")
+
+
 def year_label(year: int) -> str:
     return f"{year - 1}/{str(year)[-2:]}"
 
@@ -463,7 +470,7 @@ def comparison_view(definition: MetricDefinition, choice: Choice) -> tuple[Table
             figure = headline_figure(definition, result)
             label = result["scope"]["label"]
             rows.append([label, kind_label, figure or "No data"])
-            bars.append((label, _value(figure)))
+            bars.append((chart_label(label), _value(figure)))
     columns = ["Organisation or place", "Kind", f"{definition.code} ({choice.year_label})"]
     likelihood = definition.kind == "likelihood"
     if likelihood:
