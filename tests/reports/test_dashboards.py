@@ -226,3 +226,23 @@ def test_the_catalogue_names_metrics_by_slug():
     assert metric_definition("wres-2").code == "WRES 2"
     assert metric_definition("nothing") is None
     assert len({d.slug for d in METRICS}) == len(METRICS)
+
+
+def test_a_kept_page_body_is_drawn_again_when_progress_or_metrics_change(board_client, portal, tmp_path):
+    from objectives.models import PlanItem, Status
+
+    url = reverse("reports:overview")
+    assert "No item in this scope is complete yet." in _text(board_client.get(url, _query()))
+    item = PlanItem.objects.filter(organisation__isnull=False).select_related("priority").first()
+    admin = make_user(Role.ADMIN)
+    plan_services.record_progress_update(
+        item=item, by=admin, status=Status.COMPLETE, percent_complete=100, narrative="Done"
+    )
+    text = _text(board_client.get(url, _query()))
+    assert "No item in this scope is complete yet." not in text and item.priority.code in text
+    clinical_total = "wres.1.clinical.counts.total.total"
+    before = figure_at(metric_result("ics", YEAR), clinical_total)["display"]
+    assert before in _text(board_client.get(reverse("reports:metric", args=["wres-1"]), _query()))
+    import_synthetic(tmp_path, rows=900, seed=7)  # replaces the snapshot: the metrics are recomputed
+    after = figure_at(metric_result("ics", YEAR), clinical_total)["display"]
+    assert after != before and after in _text(board_client.get(reverse("reports:metric", args=["wres-1"]), _query()))
