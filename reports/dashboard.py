@@ -426,8 +426,6 @@ def _series(definition: MetricDefinition) -> list:
 
 
 def _figure_of(definition, result, path):
-    if definition.derive is not None:
-        return definition.derive(result)
     return figure_at(result, path)
 
 

@@ -19,7 +19,7 @@ from workforce.metrics.readings import (
     representation_reading,
     survey_reading,
 )
-from workforce.metrics.suppression import Figure, group_is_too_small, round_half_up
+from workforce.metrics.suppression import Figure, round_half_up
 from workforce.selectors import figure_at
 
 # Which way a figure should move: a relative likelihood towards 1 (equal treatment), a gap towards 0.
@@ -33,9 +33,8 @@ BETTER_TEXT = {
 UNITS = {"ratio": "", "percent": "%", "points": " percentage points", "score": ""}
 RELATIVE_LIKELIHOOD_BAND = (0.80, 1.25)
 
-# Senior bands for "BME share in Bands 8a and above": WRES 1 clusters 3 (8a-8b) and 4 (8c-9, VSM).
-SENIOR_CLUSTERS = ("cluster_3", "cluster_4")
-STAFF_TYPES = ("clinical", "non_clinical")
+# "BME share in Bands 8a and above": a row of the WRES 1 table, suppressed with the band rows it adds up.
+SENIOR_SHARE = "wres.1.senior.share.bme"
 
 
 @dataclass(frozen=True)
@@ -53,13 +52,12 @@ class MetricDefinition:
     code: str  # as boards say it: "WRES 2", "WDES 4a(i)"
     title: str
     kind: str  # "likelihood", "survey", "board", "pay_gap", "share" or "declaration"
-    path: str  # the headline figure; "" when computed by `derive`
+    path: str  # the headline figure
     unit: str  # a key of UNITS
     better: str | None
     headline: bool = False
     series: tuple[Series, ...] = ()
     detail_path: str = ""  # the part of a result the metric page tabulates
-    derive: Callable[[dict], dict] | None = None
     reader: Callable[[dict], str] | None = None
     help_text: str = ""
 
@@ -108,33 +106,10 @@ def _withheld(reason: str, note: str = "") -> dict:
     return Figure.withheld(reason, note).to_dict()
 
 
-def senior_bme_share(result: dict) -> dict:
-    """The BME share of staff in AfC Bands 8a and above whose ethnicity is known, from the WRES 1 cluster
-    counts. Computed only from counts that are shown, so it tells nothing the tables hide; when any of
-    them is hidden the share is hidden too."""
-    white = bme = 0
-    for staff_type in STAFF_TYPES:
-        for cluster in SENIOR_CLUSTERS:
-            counts = figure_at(result, ("wres", "1", staff_type, "counts", cluster))
-            if counts is None:
-                return Figure.not_computable("not computable: no data").to_dict()
-            for group in ("white", "bme"):
-                if counts[group]["suppressed"] or counts[group]["value"] is None:
-                    return _withheld("derived from a suppressed count")
-            white += counts["white"]["value"]
-            bme += counts["bme"]["value"]
-    threshold = result["scope"]["threshold"]
-    if group_is_too_small(white + bme, threshold):
-        return _withheld("group below threshold", f"Fewer than {threshold} staff in these bands.")
-    return Figure.shown(round_half_up(100 * bme / (white + bme), 1), 1).to_dict()
-
-
 def headline_figure(definition: MetricDefinition, result: dict | None) -> dict | None:
     """The metric's headline figure in one result (a figure dict), or None when the result lacks it."""
     if result is None:
         return None
-    if definition.derive is not None:
-        return definition.derive(result)
     return figure_at(result, definition.path)
 
 
@@ -203,12 +178,12 @@ def _declaration_reader(characteristic):
 
 
 def _senior_reader(result):
-    share = as_figure(senior_bme_share(result))
+    share = as_figure(figure_at(result, SENIOR_SHARE))
     if not share.is_available:
         return "This figure is not shown, to protect the privacy of a small number of people."
     workforce = as_figure(figure_at(result, "wres.1.overall_workforce.share.bme"))
     tail = f", compared with {workforce.value:.1f}% of the whole workforce" if workforce.is_available else ""
-    return f"BME staff hold {share.value:.1f}% of posts in Bands 8a and above where ethnicity is known{tail}."
+    return f"BME staff make up {share.value:.1f}% of staff in Bands 8a and above{tail}."
 
 
 # --- The catalogue ----------------------------------------------------------------------------------
@@ -381,15 +356,18 @@ METRICS: tuple[MetricDefinition, ...] = (
         code="WRES 1",
         title="BME share of staff in Bands 8a and above",
         kind="share",
-        path="",
+        path=SENIOR_SHARE,
         unit="percent",
         better=HIGHER,
         headline=True,
-        derive=senior_bme_share,
+        series=(
+            Series("Bands 8a and above", SENIOR_SHARE),
+            Series("Whole workforce", "wres.1.overall_workforce.share.bme"),
+        ),
         detail_path="wres.1",
         reader=_senior_reader,
-        help_text="Agenda for Change Bands 8a to 9 and very senior managers, clinical and non-clinical, where "
-        "ethnicity is known. Shown only when every count it is made from is shown.",
+        help_text="Agenda for Change Bands 8a to 9 and very senior managers, clinical and non-clinical "
+        "together, as a share of all their staff (including those whose ethnicity is unknown).",
     ),
     _likelihood(
         "wres-2", "WRES", 2, "Relative likelihood of White applicants being appointed from shortlisting", "2", True

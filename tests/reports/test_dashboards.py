@@ -13,7 +13,7 @@ from reports import dashboard
 from reports.exports import Table, table_to_csv
 from tests.factories import make_user
 from tests.workforce.test_metric_results import YEAR, import_synthetic
-from workforce.catalogue import METRICS, metric_definition, senior_bme_share
+from workforce.catalogue import METRICS, metric_definition
 from workforce.models import StaffRecord
 from workforce.permissions import Role
 from workforce.selectors import figure_at, metric_result
@@ -162,22 +162,6 @@ def test_a_small_organisations_hidden_counts_stay_hidden_on_pages_and_in_every_e
     pack = dashboard.overview(choice).tables
     expected_stars = sum(len(_suppressed_cells(t)) for t in pack)
     assert stars >= expected_stars
-
-
-def test_the_senior_share_is_hidden_when_any_count_it_is_made_from_is_hidden():
-    shown = {"value": 50, "display": "50", "suppressed": False, "reason": "", "note": ""}
-    hidden = {"value": None, "display": "*", "suppressed": True, "reason": "small number", "note": ""}
-
-    def result(bme_cell):
-        cluster = {"white": shown, "bme": bme_cell, "unknown": shown, "total": shown}
-        counts = {"cluster_3": cluster, "cluster_4": {"white": shown, "bme": shown, "unknown": shown, "total": shown}}
-        return {
-            "scope": {"threshold": 7},
-            "wres": {"1": {"clinical": {"counts": counts}, "non_clinical": {"counts": counts}}},
-        }
-
-    assert senior_bme_share(result(shown))["value"] == 50.0
-    assert senior_bme_share(result(hidden))["suppressed"] is True
 
 
 def test_the_board_pack_workbook_and_pdf_hold_the_figures_on_screen(board_client, portal):

@@ -36,6 +36,10 @@ CLUSTERS = {
 }
 SPLITS = ("clinical", "non_clinical")
 TOTAL = "total"
+# Agenda for Change Bands 8a to 9 and VSM, clinical and non-clinical together: the senior roles the
+# Belonging Plan's representation measure is about (the "BME share in Bands 8a+" headline).
+SENIOR = "bands_8a_and_above"
+SENIOR_CLUSTERS = ("cluster_3", "cluster_4")
 _NON_MEDICAL_ROWS = frozenset(BAND_ROWS) - frozenset(MEDICAL_ROWS) - {"other"}
 
 
@@ -103,7 +107,11 @@ def band_distribution_from_counts(
     for column in columns:
         counts[("all", TOTAL, column)] = sum(counts[(split, TOTAL, column)] for split in SPLITS)
         sums.append(Sum(("all", TOTAL, column), tuple((split, TOTAL, column) for split in SPLITS)))
+        senior_parts = tuple((split, cluster, column) for split in SPLITS for cluster in SENIOR_CLUSTERS)
+        counts[("all", SENIOR, column)] = sum(counts[part] for part in senior_parts)
+        sums.append(Sum(("all", SENIOR, column), senior_parts))
     sums.append(Sum(("all", TOTAL, TOTAL), tuple(("all", TOTAL, group) for group in groups)))
+    sums.append(Sum(("all", SENIOR, TOTAL), tuple(("all", SENIOR, group) for group in groups)))
 
     figures = suppressor.table(f"{group_attribute}.bands", counts, sums)
 
@@ -141,6 +149,20 @@ def band_distribution_from_counts(
         "share": {
             group: percentage(
                 counts[("all", TOTAL, group)], counts[("all", TOTAL, TOTAL)], threshold, figures[("all", TOTAL, group)]
+            )
+            for group in groups
+        },
+    }
+    # Suppressed in the same table as the band rows, so the solver knows this row is their sum and hides
+    # enough that no hidden band count can be worked out from it.
+    result["senior"] = {
+        "counts": {column: figures[("all", SENIOR, column)] for column in columns},
+        "share": {
+            group: percentage(
+                counts[("all", SENIOR, group)],
+                counts[("all", SENIOR, TOTAL)],
+                threshold,
+                figures[("all", SENIOR, group)],
             )
             for group in groups
         },

@@ -12,6 +12,7 @@ from .helpers import people, recoverable_cells
 GROUPS = ("white", "bme", "unknown")
 COLUMNS = (*GROUPS, "total")
 ROWS = (*BAND_ROWS, *CLUSTERS, "total")
+SENIOR = ("cluster_3", "cluster_4")
 
 
 def three_organisations():
@@ -60,6 +61,9 @@ def joint():
 
 def test_the_joint_pass_hides_what_subtraction_would_give_away(joint):
     assert band_cell(joint["org 1"]).display == "*"
+    # Its 3 BME staff in Band 9 are all its BME staff in Bands 8a and above: hidden there too.
+    assert joint["org 1"]["wres"]["1"]["senior"]["counts"]["bme"].display == "*"
+    assert joint["org 1"]["wres"]["1"]["senior"]["share"]["bme"].display == "*"
     assert not (band_cell(joint["org 2"]).is_available and band_cell(joint["place"]).is_available)
     assert band_cell(joint["ICS"]).is_available or band_cell(joint["place"]).suppressed
 
@@ -84,6 +88,14 @@ def test_no_hidden_band_count_can_be_worked_out_across_organisations_place_and_i
                             (scope.name, split, cluster, column), tuple((scope.name, split, r, column) for r in members)
                         )
                     )
+        # The Bands 8a and above row adds up clusters 3 and 4 of both splits.
+        for column in COLUMNS:
+            figures[(scope.name, "all", "senior", column)] = indicator["senior"]["counts"][column]
+            parts = tuple((scope.name, split, c, column) for split in ("clinical", "non_clinical") for c in SENIOR)
+            sums.append(Sum((scope.name, "all", "senior", column), parts))
+        sums.append(
+            Sum((scope.name, "all", "senior", "total"), tuple((scope.name, "all", "senior", g) for g in GROUPS))
+        )
         for column in COLUMNS:
             figures[(scope.name, "all", "total", column)] = indicator["overall_workforce"]["counts"][column]
             sums.append(
@@ -93,7 +105,7 @@ def test_no_hidden_band_count_can_be_worked_out_across_organisations_place_and_i
                 )
             )
     keys = [(split, row, column) for split in ("clinical", "non_clinical") for row in ROWS for column in COLUMNS]
-    keys += [("all", "total", column) for column in COLUMNS]
+    keys += [("all", "total", column) for column in COLUMNS] + [("all", "senior", column) for column in COLUMNS]
     for key in keys:
         sums.append(Sum(("place", *key), (("org 1", *key), ("org 2", *key))))
         # The ICS minus the place is organisation 3, which is not published: an unknown to the reader.
@@ -119,3 +131,34 @@ def test_scopes_over_the_same_organisations_hide_the_same_counts():
 def test_scope_names_must_be_unique():
     with pytest.raises(ValueError):
         compute_metric_sets([], [], [SCOPES[0], SCOPES[0]], year=2025)
+
+
+def test_the_bands_8a_and_above_row_cannot_give_a_hidden_band_count_away():
+    # 3 BME staff in Band 9 (non-clinical), 20 in Band 8a (clinical): Bands 8a and above hold 23 of them,
+    # so 23 and the 20 together would give the 3 away unless more is hidden.
+    staff = []
+    for group, count in zip(GROUPS, (100, 40, 20), strict=True):
+        staff += people(count, pay_band="5", ethnic_group=group)
+        staff += people(count, pay_band="3", is_clinical=False, ethnic_group=group)
+        staff += people(count, pay_band="8a", ethnic_group=group)
+        staff += people(count, pay_band="9", is_clinical=False, ethnic_group="white")
+    staff += people(3, pay_band="9", is_clinical=False, ethnic_group="bme")
+    indicator = compute_metric_set(staff, scope_kind="organisation", scope_name="org", year=2025)["wres"]["1"]
+    assert indicator["non_clinical"]["counts"]["9"]["bme"].display == "*"
+    figures, sums = {}, []
+    for split in ("clinical", "non_clinical"):
+        for row in ROWS:
+            for column in COLUMNS:
+                figures[(split, row, column)] = indicator[split]["counts"][row][column]
+            sums.append(Sum((split, row, "total"), tuple((split, row, g) for g in GROUPS)))
+        for column in COLUMNS:
+            sums.append(Sum((split, "total", column), tuple((split, r, column) for r in BAND_ROWS)))
+            for cluster, members in CLUSTERS.items():
+                sums.append(Sum((split, cluster, column), tuple((split, r, column) for r in members)))
+    for column in COLUMNS:
+        figures[("senior", column)] = indicator["senior"]["counts"][column]
+        parts = tuple((split, c, column) for split in ("clinical", "non_clinical") for c in SENIOR)
+        sums.append(Sum(("senior", column), parts))
+        figures[("all", column)] = indicator["overall_workforce"]["counts"][column]
+        sums.append(Sum(("all", column), (("clinical", "total", column), ("non_clinical", "total", column))))
+    assert recoverable_cells(sums, figures) == set()
