@@ -677,7 +677,8 @@ def _share_tables(definition, part, result):
                 notes=["Headcount on each person's primary assignment. Clusters group bands as the WRES does."],
             )
         )
-    intersections = result.get("intersections", {})
+    characteristic = "ethnicity" if definition.standard == "WRES" else "disability"
+    intersections = {k: v for k, v in result.get("intersections", {}).items() if k.startswith(characteristic)}
     tables += intersection_tables(intersections)
     return tables, []
 

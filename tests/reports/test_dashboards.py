@@ -230,3 +230,29 @@ def test_a_kept_page_body_is_drawn_again_when_progress_or_metrics_change(board_c
     import_synthetic(tmp_path, rows=900, seed=7)  # replaces the snapshot: the metrics are recomputed
     after = figure_at(metric_result("ics", YEAR), clinical_total)["display"]
     assert after != before and after in _text(board_client.get(reverse("reports:metric", args=["wres-1"]), _query()))
+
+
+def test_intersection_tables_print_the_stored_figures_and_nothing_added_up():
+    shown = {"value": 40, "display": "40", "suppressed": False, "reason": "", "note": ""}
+    hidden = {"value": None, "display": "*", "suppressed": True, "reason": "small number", "note": ""}
+    stored = {
+        "ethnicity_by_cluster_by_sex": {
+            "groups": ["white", "bme"],
+            "sexes": ["female", "male"],
+            "rows": {
+                "cluster_3": {
+                    "female": {"counts": {"white": shown, "bme": hidden, "total": hidden}},
+                    "male": {"counts": {"white": shown, "bme": shown, "total": shown}},
+                }
+            },
+            "note": "Staff whose sex is unknown are left out.",
+        }
+    }
+    (table,) = dashboard.intersection_tables(stored)
+    assert table.columns == ["Band or grade", "Sex", "White", "BME", "Total"]
+    rows = list(csv.reader(io.StringIO(table_to_csv(table))))
+    assert rows[2:4] == [
+        ["Cluster 3 (Bands 8a and 8b)", "Women", "40", "*", "*"],
+        ["Cluster 3 (Bands 8a and 8b)", "Men", "40", "40", "40"],
+    ]
+    assert table.notes == ["Staff whose sex is unknown are left out."]
