@@ -178,6 +178,11 @@ def _declaration_reader(characteristic):
 
 
 def _senior_reader(result):
+    if figure_at(result, SENIOR_SHARE) is None:
+        return (
+            "This is published for the whole ICS only: for a place or an organisation it would hide too many "
+            "of the band figures it adds up."
+        )
     share = as_figure(figure_at(result, SENIOR_SHARE))
     if not share.is_available:
         return "This figure is not shown, to protect the privacy of a small number of people."
@@ -367,7 +372,8 @@ METRICS: tuple[MetricDefinition, ...] = (
         detail_path="wres.1",
         reader=_senior_reader,
         help_text="Agenda for Change Bands 8a to 9 and very senior managers, clinical and non-clinical "
-        "together, as a share of all their staff (including those whose ethnicity is unknown).",
+        "together, as a share of all their staff (including those whose ethnicity is unknown). For the "
+        "whole ICS only.",
     ),
     _likelihood(
         "wres-2", "WRES", 2, "Relative likelihood of White applicants being appointed from shortlisting", "2", True

@@ -16,4 +16,4 @@
 
 # Raise when a calculation or the shape of its results changes: stored results with another version are
 # out of date (workforce.metric_inputs.metric_inputs_signature) and `recompute_metrics --stale` redoes them.
-METRICS_VERSION = 2
+METRICS_VERSION = 4

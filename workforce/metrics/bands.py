@@ -21,7 +21,7 @@ from operator import attrgetter
 
 from workforce.vocabulary import AFC_BANDS, MedicalGrade, PayBand
 
-from .suppression import DEFAULT_THRESHOLD, Sum, Suppressor, as_suppressor, percentage
+from .suppression import DEFAULT_THRESHOLD, HIDE_LAST, Sum, Suppressor, as_suppressor, hide_last, percentage
 
 MEDICAL_ROWS = (MedicalGrade.CONSULTANT.value, MedicalGrade.CAREER_GRADE.value, MedicalGrade.TRAINEE.value)
 BAND_ROWS = (*(band.value for band in AFC_BANDS), PayBand.VSM.value, *MEDICAL_ROWS, "other")
@@ -38,7 +38,7 @@ SPLITS = ("clinical", "non_clinical")
 TOTAL = "total"
 # Agenda for Change Bands 8a to 9 and VSM, clinical and non-clinical together: the senior roles the
 # Belonging Plan's representation measure is about (the "BME share in Bands 8a+" headline).
-SENIOR = "bands_8a_and_above"
+SENIOR = HIDE_LAST
 SENIOR_CLUSTERS = ("cluster_3", "cluster_4")
 _NON_MEDICAL_ROWS = frozenset(BAND_ROWS) - frozenset(MEDICAL_ROWS) - {"other"}
 
@@ -78,8 +78,11 @@ def band_distribution_from_counts(
     group_attribute: str,
     groups: Sequence[str],
     threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
+    senior_row: bool = False,
 ) -> dict:
-    """`band_distribution` from the headcount counted by (is_clinical, pay_band, medical_grade, group)."""
+    """`band_distribution` from the headcount counted by (is_clinical, pay_band, medical_grade, group).
+
+    With `senior_row`, also "senior": Bands 8a and above (see SENIOR)."""
     suppressor = as_suppressor(threshold)
     threshold = suppressor.threshold
     tally: Counter = Counter()
@@ -107,13 +110,15 @@ def band_distribution_from_counts(
     for column in columns:
         counts[("all", TOTAL, column)] = sum(counts[(split, TOTAL, column)] for split in SPLITS)
         sums.append(Sum(("all", TOTAL, column), tuple((split, TOTAL, column) for split in SPLITS)))
-        senior_parts = tuple((split, cluster, column) for split in SPLITS for cluster in SENIOR_CLUSTERS)
-        counts[("all", SENIOR, column)] = sum(counts[part] for part in senior_parts)
-        sums.append(Sum(("all", SENIOR, column), senior_parts))
+        if senior_row:
+            senior_parts = tuple((split, cluster, column) for split in SPLITS for cluster in SENIOR_CLUSTERS)
+            counts[("all", SENIOR, column)] = sum(counts[part] for part in senior_parts)
+            sums.append(Sum(("all", SENIOR, column), senior_parts))
     sums.append(Sum(("all", TOTAL, TOTAL), tuple(("all", TOTAL, group) for group in groups)))
-    sums.append(Sum(("all", SENIOR, TOTAL), tuple(("all", SENIOR, group) for group in groups)))
+    if senior_row:
+        sums.append(Sum(("all", SENIOR, TOTAL), tuple(("all", SENIOR, group) for group in groups)))
 
-    figures = suppressor.table(f"{group_attribute}.bands", counts, sums)
+    figures = suppressor.table(f"{group_attribute}.bands", counts, sums, priority=hide_last)
 
     result: dict = {}
     for split in SPLITS:
@@ -153,6 +158,8 @@ def band_distribution_from_counts(
             for group in groups
         },
     }
+    if not senior_row:
+        return result
     # Suppressed in the same table as the band rows, so the solver knows this row is their sum and hides
     # enough that no hidden band count can be worked out from it.
     result["senior"] = {
@@ -176,10 +183,12 @@ def workforce_counts(headcount: Sequence, group_attribute: str, groups: Sequence
     return {group: tally[group] for group in groups}
 
 
-def profile_band_distribution(profile, group_attribute: str, groups: Sequence[str], threshold) -> dict:
+def profile_band_distribution(
+    profile, group_attribute: str, groups: Sequence[str], threshold, senior_row: bool = False
+) -> dict:
     """`band_distribution` of a `profile.WorkforceProfile`'s headcount."""
     combinations = profile.tally("is_clinical", "pay_band", "medical_grade", group_attribute)
-    return band_distribution_from_counts(combinations, group_attribute, groups, threshold)
+    return band_distribution_from_counts(combinations, group_attribute, groups, threshold, senior_row)
 
 
 def profile_workforce_counts(profile, group_attribute: str, groups: Sequence[str]) -> dict[str, int]:

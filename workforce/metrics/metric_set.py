@@ -20,7 +20,15 @@ from .inputs import (
 from .paygap import profile_pay_gaps
 from .profile import WorkforceProfile
 from .representation import PopulationProfile, profile_representation
-from .suppression import DEFAULT_THRESHOLD, Sum, Suppressor, as_suppressor, figures_to_dict, suppress_linked_counts
+from .suppression import (
+    DEFAULT_THRESHOLD,
+    Sum,
+    Suppressor,
+    as_suppressor,
+    figures_to_dict,
+    hide_last,
+    suppress_linked_counts,
+)
 from .survey import board_from_flags, combine_boards, combine_survey_results
 from .wdes import wdes
 from .wres import wres
@@ -178,6 +186,9 @@ def metric_set_of_profile(
             survey=_combine_survey(f.wres_survey for f in entered),
             board=_boards(board_members, figures, organisations, "board_by_ethnicity", "ethnic_group", ETHNIC_GROUPS),
             threshold=suppressor,
+            # Bands 8a and above for the ICS only: published for every scope, the extra linked row made
+            # the joint suppression hide about a third more WRES 1 cells (and the row itself) everywhere.
+            senior_row=scope_kind == "ics",
         ),
         "wdes": wdes(
             profile,
@@ -326,10 +337,11 @@ def compute_metric_sets(
     level = {scope.name: SCOPE_KINDS.index(scope.kind) for scope in scopes}
 
     def priority(key) -> tuple:
-        # Hide an organisation's count before a place's, a place's before the ICS's, and a cell before a total.
+        # Hide an organisation's count before a place's, a place's before the ICS's, the cells a headline
+        # row adds up before the headline (hide_last), and a cell before a total.
         if key[0] == "remainder":
             return (9, 1)
-        return (level[key[0]], "total" in _flatten(key[2]))
+        return (level[key[0]], hide_last(key[2]), "total" in _flatten(key[2]))
 
     figures = suppress_linked_counts(
         counts, sums, threshold, forced=already, unpublished=unpublished, priority=priority

@@ -479,8 +479,15 @@ class Suppressor:
         self.earlier = earlier
 
     def table(
-        self, name: str, counts: Mapping[Hashable, int], sums: Iterable[Sum], additive: bool = True
+        self,
+        name: str,
+        counts: Mapping[Hashable, int],
+        sums: Iterable[Sum],
+        additive: bool = True,
+        priority=None,
     ) -> dict[Hashable, Figure]:
+        """`priority(key)`, if given, orders the candidates for secondary suppression (lower first), as in
+        `suppress_linked_counts`; the joint pass over several scopes orders them by `hide_last` too."""
         sums = tuple(sums)
         forced = frozenset(key for key in counts if (name, key) in self.forced)
         self.tables.append(PublishedTable(name, dict(counts), sums, additive))
@@ -488,7 +495,7 @@ class Suppressor:
         if earlier is not None and forced == earlier[0]:
             figures = dict(earlier[1])
         else:
-            figures = suppress_linked_counts(counts, sums, self.threshold, forced=forced)
+            figures = suppress_linked_counts(counts, sums, self.threshold, forced=forced, priority=priority)
         withheld = frozenset(key for key, figure in figures.items() if figure.suppressed)
         self.results[name] = (withheld, dict(figures))  # a copy: callers may take the total out of theirs
         self.withheld.update((name, key) for key in withheld)
@@ -501,6 +508,16 @@ class Suppressor:
 
     def count(self, name: str, value: int) -> Figure:
         return self.table(name, {name: value}, ())[name]
+
+
+def hide_last(key) -> bool:
+    """Counts to withhold only after others when a hidden count needs a companion: a headline row
+    published beside the rows it adds up (WRES 1's Bands 8a and above for the ICS), so protecting a band
+    cell hides another band cell rather than the headline."""
+    return isinstance(key, tuple) and HIDE_LAST in key
+
+
+HIDE_LAST = "bands_8a_and_above"
 
 
 def as_suppressor(threshold: "int | Suppressor") -> Suppressor:

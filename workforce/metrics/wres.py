@@ -164,11 +164,13 @@ def wres(
     survey: Mapping[str, Mapping[str, SurveyResult]],
     board: BoardComposition,
     threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
+    senior_row: bool = False,
 ) -> dict[str, dict]:
-    """All WRES indicators for one scope (its headcount read from `profile`), keyed "1" to "9"."""
+    """All WRES indicators for one scope (its headcount read from `profile`), keyed "1" to "9". With
+    `senior_row`, indicator 1 also has Bands 8a and above ("senior")."""
     by_group = profile_workforce_counts(profile, "ethnic_group", ETHNIC_GROUPS)
     return {
-        "1": profile_band_distribution(profile, "ethnic_group", ETHNIC_GROUPS, threshold),
+        "1": profile_band_distribution(profile, "ethnic_group", ETHNIC_GROUPS, threshold, senior_row),
         "2": indicator_2(recruitment, threshold),
         "3": indicator_3(entering_disciplinary, by_group, threshold),
         "4": indicator_4(accessing_training, by_group, threshold),
