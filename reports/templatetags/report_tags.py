@@ -54,3 +54,15 @@ def plain_cell(value):
     if _is_figure(value):
         return value["display"]
     return cell(value)
+
+
+@register.filter
+def numeric_columns(table) -> set[int]:
+    """The columns whose cells are all numbers or figures, so their headings align with them."""
+    if not table.rows:
+        return set()
+    return {
+        index
+        for index in range(len(table.columns))
+        if all(index < len(row) and is_numeric(row[index]) for row in table.rows)
+    }
