@@ -101,6 +101,16 @@ class PlanScope:
         return "the whole ICS"
 
 
+def plan_scope_for(scope) -> PlanScope:
+    """The part of the plan a reporting scope (`workforce.scopes.Scope`: the ICS, a place or an
+    organisation) owns, for the dashboards and the API."""
+    if scope.kind == "place":
+        return PlanScope(place=Place.objects.get(slug=scope.slug))
+    if scope.kind == "organisation":
+        return PlanScope(organisation=Organisation.objects.get(slug=scope.slug))
+    return PlanScope()
+
+
 @dataclass(frozen=True)
 class RagCounts:
     """How many items have each current status, plus those with no update yet."""

@@ -11,16 +11,16 @@ import re
 from django.urls import reverse
 
 from objectives.selectors import (
-    PlanScope,
     RagCounts,
     current_round,
     objective_progress,
     overdue_items,
+    plan_scope_for,
     rag_counts,
     rag_counts_by_level_and_period,
     recently_completed,
 )
-from workforce.models import Organisation, Place, reporting_year_label
+from workforce.models import reporting_year_label
 from workforce.scopes import Scope, UnknownScope, all_scopes, parse_scope
 from workforce.selectors import available_years, figure_at, metric_comparison, metric_result, metric_trend
 
@@ -164,14 +164,6 @@ def metric_comparison_at(params) -> dict:
 # --- The plan --------------------------------------------------------------------------------
 
 
-def _plan_scope(scope: Scope) -> PlanScope:
-    if scope.kind == "place":
-        return PlanScope(place=Place.objects.get(slug=scope.slug))
-    if scope.kind == "organisation":
-        return PlanScope(organisation=Organisation.objects.get(slug=scope.slug))
-    return PlanScope()
-
-
 def _counts(counts: RagCounts) -> dict:
     """{status: count} for every status in report order, "no_update" last, zeros included."""
     return {status: count for status, _, count in counts.rows}
@@ -191,7 +183,7 @@ def _item(item) -> dict:
 def plan_summary(params) -> dict:
     """Where the Belonging Plan stands for a scope, as the People Board reads it."""
     scope = _scope(params)
-    plan_scope = _plan_scope(scope)
+    plan_scope = plan_scope_for(scope)
     reporting_round = current_round()
     due = reporting_round.due_on if reporting_round else None
     return {

@@ -19,10 +19,10 @@ from objectives.selectors import (
     NO_UPDATE_LABEL,
     PERIOD_ORDER,
     STATUS_ORDER,
-    PlanScope,
     current_round,
     objective_progress,
     overdue_items,
+    plan_scope_for,
     rag_counts,
     rag_counts_by_level_and_period,
     recently_completed,
@@ -36,7 +36,8 @@ from workforce.catalogue import (
     headline_metrics,
     reading,
 )
-from workforce.models import Organisation, Place
+from workforce.models import Organisation
+from workforce.models import reporting_year_label as year_label
 from workforce.scopes import Scope, UnknownScope, all_scopes, parse_scope
 from workforce.selectors import available_years, figure_at, metric_comparison, metric_result, metric_results
 
@@ -87,10 +88,6 @@ def chart_label(label: str) -> str:
     for suffix in (" NHS Foundation Trust", " NHS Trust"):
         label = label.removesuffix(suffix)
     return label.removeprefix("NHS ").replace("Integrated Care Board", "ICB")
-
-
-def year_label(year: int) -> str:
-    return f"{year - 1}/{str(year)[-2:]}"
 
 
 # --- The choice of scope and year (it lives in the URL) --------------------------------------------
@@ -146,14 +143,6 @@ class ScopeOption:
 def scope_options() -> list[ScopeOption]:
     groups = {"ics": "Integrated care system", "place": "Places", "organisation": "Organisations"}
     return [ScopeOption(scope.key, scope.label, groups[scope.kind]) for scope in all_scopes()]
-
-
-def plan_scope(scope: Scope) -> PlanScope:
-    if scope.kind == "place":
-        return PlanScope(place=Place.objects.get(slug=scope.slug))
-    if scope.kind == "organisation":
-        return PlanScope(organisation=Organisation.objects.get(slug=scope.slug))
-    return PlanScope()
 
 
 # --- "Data as at" --------------------------------------------------------------------------------
@@ -238,7 +227,7 @@ def overview(choice: Choice) -> Overview:
     result = metric_result(choice.scope, choice.year) if choice.year else None
     previous = metric_result(choice.scope, choice.previous_year) if choice.previous_year else None
     rows = headlines(choice, result, previous)
-    scope = plan_scope(choice.scope)
+    scope = plan_scope_for(choice.scope)
     progress = objective_progress(scope)
     by_level = rag_counts_by_level_and_period(scope)
     overdue = list(overdue_items(scope))
