@@ -71,11 +71,16 @@ def metric_index(request):
     return render(request, "reports/metric_index.html", context)
 
 
-def metric(request, slug):
-    require(can_view_portal(request.user))
+def _metric_or_404(slug):
     definition = metric_definition(slug)
     if definition is None:
         raise Http404("There is no metric with that name.")
+    return definition
+
+
+def metric(request, slug):
+    require(can_view_portal(request.user))
+    definition = _metric_or_404(slug)
     choice, error = _choice_or_error(request)
     if error:
         return error
@@ -96,6 +101,13 @@ def metric(request, slug):
     return render(request, "reports/metric.html", context)
 
 
+def _table_or_404(page, table_slug):
+    table = page.table(table_slug)
+    if table is None:
+        raise Http404("There is no table with that name.")
+    return table
+
+
 def _csv_response(table, stamp):
     response = HttpResponse(table_to_csv(table, stamp), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{table.slug}.csv"'
@@ -108,24 +120,17 @@ def overview_csv(request, table_slug):
     if error:
         return error
     page = dashboard.overview(choice)
-    table = page.table(table_slug)
-    if table is None:
-        raise Http404("There is no table with that name.")
-    return _csv_response(table, page.stamp)
+    return _csv_response(_table_or_404(page, table_slug), page.stamp)
 
 
 def metric_csv(request, slug, table_slug):
     require(can_view_portal(request.user))
-    definition = metric_definition(slug)
-    if definition is None:
-        raise Http404("There is no metric with that name.")
+    definition = _metric_or_404(slug)
     choice, error = _choice_or_error(request)
     if error:
         return error
     page = dashboard.metric_page(definition, choice)
-    table = page.table(table_slug)
-    if table is None:
-        raise Http404("There is no table with that name.")
+    table = _table_or_404(page, table_slug)
     table.slug = f"{definition.slug}-{table.slug}"
     return _csv_response(table, page.stamp)
 
