@@ -56,7 +56,7 @@ BAND_LABELS = {
     "consultant": "Consultants",
     "career_grade": "Non-consultant career grades",
     "trainee": "Medical and dental trainees",
-    "other": "Other medical",
+    "other": "Other pay scales",
     "total": "Total",
 }
 CLUSTER_LABELS = {
@@ -406,26 +406,11 @@ def metric_page(definition: MetricDefinition, choice: Choice) -> MetricPage:
     )
 
 
-def _series(definition: MetricDefinition) -> list:
-    if definition.series:
-        return list(definition.series)
-    from workforce.catalogue import Series
-
-    return [Series(definition.title, definition.path)]
-
-
-def _figure_of(definition, result, path):
-    return figure_at(result, path)
-
-
 def metric_trend_view(definition: MetricDefinition, choice: Choice, by_year: dict) -> tuple[Table, charts.Chart]:
     years = sorted(by_year)
-    series = _series(definition)
+    series = definition.series
     columns = ["Year", *[one.label for one in series]]
-    rows = [
-        [year_label(year), *[_figure_of(definition, by_year[year], one.path) or "No data" for one in series]]
-        for year in years
-    ]
+    rows = [[year_label(year), *[figure_at(by_year[year], one.path) or "No data" for one in series]] for year in years]
     table = Table(
         title=f"{definition.code} over time: {choice.scope.label}",
         slug="trend",
@@ -434,8 +419,7 @@ def metric_trend_view(definition: MetricDefinition, choice: Choice, by_year: dic
         notes=[definition.help_text] if definition.help_text else [],
     )
     chart_series = [
-        charts.Series(one.label, [_value(_figure_of(definition, by_year[year], one.path)) for year in years])
-        for one in series
+        charts.Series(one.label, [_value(figure_at(by_year[year], one.path)) for year in years]) for one in series
     ]
     likelihood = definition.kind == "likelihood"
     chart = charts.line_chart(
