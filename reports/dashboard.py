@@ -526,7 +526,7 @@ def _survey_tables(definition, part, result):
     rows = [[label_of(group), part[group]["value"], part[group]["respondents"]] for group in groups]
     rows.append(["Difference", part["difference"], ""])
     unit = "score" if definition.unit == "score" else "%"
-    return [
+    tables = [
         Table(
             title=part["title"],
             slug="survey",
@@ -534,7 +534,18 @@ def _survey_tables(definition, part, result):
             rows=rows,
             notes=["From the NHS Staff Survey figures each organisation entered."],
         )
-    ], []
+    ]
+    voices = figure_at(result, "wdes.9b") if definition.slug == "wdes-9a" else None
+    if voices:  # WDES 9b is a yes or no, not a figure with a trend: it is shown beside 9a
+        tables.append(
+            Table(
+                title="WDES 9b: Has the organisation taken action to facilitate the voices of disabled staff?",
+                slug="wdes-9b",
+                columns=["Answer", "Organisations saying yes", "Organisations saying no"],
+                rows=[[voices["answer"], voices["yes"], voices["no"]]],
+            )
+        )
+    return tables, []
 
 
 def _board_tables(definition, part, result):

@@ -256,3 +256,8 @@ def test_intersection_tables_print_the_stored_figures_and_nothing_added_up():
         ["Cluster 3 (Bands 8a and 8b)", "Men", "40", "40", "40"],
     ]
     assert table.notes == ["Staff whose sex is unknown are left out."]
+
+
+def test_wdes_9b_is_answered_beside_wdes_9a(board_client, portal):
+    text = _text(board_client.get(reverse("reports:metric", args=["wdes-9a"]), _query()))
+    assert "WDES 9b: Has the organisation taken action to facilitate the voices of disabled staff?" in text
