@@ -57,7 +57,7 @@ pdf-libs:
 
 setup:
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py setup_portal --demo
+	$(PY) manage.py setup_demo
 
 serve:
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -78,11 +78,11 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.db import connection
 from workforce.models import MetricResult
-from workforce.permissions import Role
-from workforce.services import save_portal_user
+from organisations.permissions import Role
+from organisations.services.users import portal_user_save
 from django.contrib.auth import get_user_model
 
-user = save_portal_user(user=get_user_model().objects.filter(username=%(email)r).first(), email=%(email)r,
+user = portal_user_save(user=get_user_model().objects.filter(username=%(email)r).first(), email=%(email)r,
                         first_name="Benchmark", last_name="Board member", role=Role.BOARD_MEMBER)
 session = import_module(settings.SESSION_ENGINE).SessionStore()
 session[SESSION_KEY] = user._meta.pk.value_to_string(user)

@@ -47,15 +47,16 @@ def main():
     from django.core.management import call_command
     from django.db import connection
 
-    from workforce.demo import create_demo_figures
-    from workforce.esr.synthetic import write_extract
+    from demo.synthetic_esr import write_extract
+    from demo.workforce import create_demo_figures
+    from organisations.services.reference_data import reference_data_load
     from workforce.models import StaffRecord, reporting_year_for, reporting_year_label
-    from workforce.services import import_esr_extract, load_places_and_organisations, recompute_metrics
+    from workforce.services import import_esr_extract, recompute_metrics
 
     year = reporting_year_for(SNAPSHOT)
     print(f"Preparing (not timed): migrate, organisations, a {options.rows:,}-row synthetic extract and figures")
     call_command("migrate", "--noinput", verbosity=0)
-    load_places_and_organisations()
+    reference_data_load()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "extract.csv"
         with path.open("w", newline="", encoding="utf-8") as stream:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse
 
-from workforce.permissions import Role, can_manage_portal, can_view_portal, is_edi_lead, roles_of
+from organisations.permissions import Role, can_manage_portal, can_view_portal, is_edi_lead, roles_of
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,9 @@ def portal(request):
     if can_manage_portal(user):
         items += [("Reporting rounds", "objectives:round_list")]
     if can_view_portal(user):
-        items += [("Organisations", "workforce:organisation_list")]
+        items += [("Organisations", "organisations:organisation_list")]
     if can_manage_portal(user):
-        items += [("Users", "workforce:user_list"), ("ESR imports", "workforce:esr_import")]
+        items += [("Users", "organisations:user_list"), ("ESR imports", "workforce:esr_import")]
     context["can_manage_portal"] = can_manage_portal(user)
     context["nav_items"] = _nav_items(request, items)
     return context

@@ -63,9 +63,11 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "organisations",
     "workforce",
     "objectives",
     "reports",
+    "demo",
     "lsc_belonging",
 ]
 
@@ -184,7 +186,7 @@ PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
 # workforce/esr/columns.py; headers are matched ignoring case, spaces and punctuation.
 ESR_COLUMN_ALIASES = json.loads(os.environ.get("ESR_COLUMN_ALIASES", "") or "{}")
 
-# Synthetic ESR assignments per year that `setup_portal --demo` loads. A quarter of the LSC workforce
+# Synthetic ESR assignments per year that `setup_demo` loads. A quarter of the LSC workforce
 # (93,840) keeps `make run` quick on SQLite (about 20 s); 93840 takes about a minute.
 DEMO_ESR_ROWS = int(os.environ.get("DEMO_ESR_ROWS", "23460"))
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("privacy/", views.privacy_notice, name="privacy"),
     path("accounts/login/", views.SignInView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("organisations.urls")),
     path("", include("workforce.urls")),
     path("", include("reports.urls")),
     path("plan/", include("objectives.urls")),

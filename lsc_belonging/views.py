@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
 
-from workforce.permissions import Role, is_ics_lead, roles_of
+from organisations.permissions import Role, is_ics_lead, roles_of
 
 
 def home(request):

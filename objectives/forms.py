@@ -27,9 +27,9 @@ from objectives.models import (
 from objectives.models.progress import STATUS_MEANINGS
 from objectives.selectors import NO_UPDATE, NO_UPDATE_LABEL, STATUS_ORDER, PlanScope
 from objectives.services import EvidenceUpload, validate_progress
+from organisations.models import Organisation
+from organisations.permissions import Role
 from workforce.catalogue import metric_choices
-from workforce.models import Organisation
-from workforce.permissions import Role
 
 EMPTY_VALUES = (None, "", False)
 

@@ -28,8 +28,8 @@ from objectives.models import (
     ProgressUpdate,
     ReportingRound,
 )
+from organisations.models import Organisation, Place
 from workforce.catalogue import metric_definition
-from workforce.models import Organisation, Place
 
 EMPTY = "(empty)"
 ACTIONS = {"+": "Added", "~": "Changed", "-": "Removed"}

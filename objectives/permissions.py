@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from objectives.models import Level, PlanItem
-from workforce.permissions import (
+from organisations.permissions import (
     can_edit_ics_items,
     can_edit_organisation_items,
     can_edit_place_items,

@@ -46,8 +46,8 @@ from objectives.models import (
     ReportingRound,
     Status,
 )
-from workforce.models import Membership, Organisation, Place
-from workforce.permissions import Role, is_edi_lead
+from organisations.models import Membership, Organisation, Place
+from organisations.permissions import Role, is_edi_lead
 
 NO_UPDATE = "no_update"
 NO_UPDATE_LABEL = "No update yet"

@@ -37,9 +37,9 @@ from objectives.models import (
     Status,
 )
 from objectives.permissions import can_change_update, can_edit_accreditations, can_manage_plan, can_update_item
+from organisations.models import Organisation, Place
+from organisations.permissions import Role, ensure_role_groups
 from workforce.catalogue import metric_definition
-from workforce.models import Organisation, Place
-from workforce.permissions import Role, ensure_role_groups
 
 PLAN_DATA = Path(__file__).resolve().parent / "data" / "plan.json"
 PLAN_SOURCE = "ICS Belonging Plan 2023 to 2028"

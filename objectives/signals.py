@@ -3,7 +3,7 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from workforce.models import Organisation
+from organisations.models import Organisation
 
 
 @receiver(post_save, sender=Organisation, dispatch_uid="objectives_items_for_new_organisation")

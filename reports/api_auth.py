@@ -8,8 +8,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.utils import timezone
 
+from organisations.permissions import can_view_portal
 from reports.models import ApiToken
-from workforce.permissions import can_view_portal
 
 TOKEN_PREFIX = "lsc_"
 

@@ -10,10 +10,10 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
+from organisations.permissions import can_view_portal, require
 from reports import api
 from reports.api_auth import api_view
 from reports.openapi import openapi_document
-from workforce.permissions import can_view_portal, require
 
 
 def _json(data, status=200):

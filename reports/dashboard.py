@@ -27,6 +27,7 @@ from objectives.selectors import (
     rag_counts_by_level_and_period,
     recently_completed,
 )
+from organisations.models import Organisation
 from reports.exports import Table
 from workforce.catalogue import (
     RELATIVE_LIKELIHOOD_BAND,
@@ -36,7 +37,6 @@ from workforce.catalogue import (
     headline_metrics,
     reading,
 )
-from workforce.models import Organisation
 from workforce.models import reporting_year_label as year_label
 from workforce.scopes import Scope, UnknownScope, all_scopes, parse_scope
 from workforce.selectors import available_years, figure_at, metric_comparison, metric_result, metric_results

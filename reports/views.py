@@ -3,6 +3,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 
+from organisations.permissions import can_view_portal, require
 from reports import board_pack, dashboard
 from reports.api_auth import create_api_token, revoke_api_token
 from reports.exports import table_to_csv
@@ -10,7 +11,6 @@ from reports.forms import ApiTokenForm
 from reports.models import ApiToken
 from reports.page_cache import cached_body
 from workforce.catalogue import metric_definition, metrics_by_standard
-from workforce.permissions import can_view_portal, require
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -1,7 +1,7 @@
 import pytest
 
+from organisations.permissions import Role
 from tests.factories import make_organisation, make_place, make_user
-from workforce.permissions import Role
 
 
 @pytest.fixture

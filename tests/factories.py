@@ -2,9 +2,9 @@
 
 import itertools
 
-from workforce.models import Organisation, Place
-from workforce.permissions import Role
-from workforce.services import save_portal_user
+from organisations.models import Organisation, Place
+from organisations.permissions import Role
+from organisations.services.users import portal_user_save
 
 _sequence = itertools.count(1)
 
@@ -39,7 +39,7 @@ def make_user(role: Role | None, organisations=(), ics_lead=False, email=None):
 
         user = get_user_model().objects.create_user(username=email, email=email, password=PASSWORD)
         return user
-    user = save_portal_user(
+    user = portal_user_save(
         email=email,
         first_name="Test",
         last_name=f"User {n}",

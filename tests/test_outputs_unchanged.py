@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from demo.synthetic_esr import write_extract
+from demo.workforce import create_demo_figures
 from objectives.services import load_plan
+from organisations.permissions import Role
+from organisations.services.reference_data import reference_data_load
 from tests.factories import make_user
-from workforce.demo import create_demo_figures
-from workforce.esr.synthetic import write_extract
-from workforce.permissions import Role
-from workforce.services import import_esr_extract, load_places_and_organisations
+from workforce.services import import_esr_extract
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def _without_times(value):
 @pytest.fixture
 def fixed_data(tmp_path, settings):
     settings.DEMO_ESR_ROWS = ROWS
-    load_places_and_organisations()
+    reference_data_load()
     load_plan()
     create_demo_figures([2024, 2025])
     for day in DAYS:

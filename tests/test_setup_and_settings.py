@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from workforce.models import Membership, Organisation, Place
+from organisations.models import Membership, Organisation, Place
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 
@@ -17,14 +17,14 @@ BASE_DIR = Path(__file__).resolve().parents[1]
 @pytest.mark.django_db
 def test_setup_portal_loads_places_and_organisations_once(settings):
     settings.DEBUG = True
-    call_command("setup_portal", "--demo", "--demo-password", "first-Password-123")
+    call_command("setup_demo", "--password", "first-Password-123")
     counts = (
         Place.objects.count(),
         Organisation.objects.count(),
         get_user_model().objects.count(),
         Membership.objects.count(),
     )
-    call_command("setup_portal", "--demo", "--demo-password", "second-Password-123")
+    call_command("setup_demo", "--password", "second-Password-123")
     assert (
         Place.objects.count(),
         Organisation.objects.count(),
@@ -54,7 +54,7 @@ def test_unchanged_reference_data_writes_no_history():
 def test_demo_users_are_refused_when_debug_is_off(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="only created when DEBUG is on"):
-        call_command("setup_portal", "--demo")
+        call_command("setup_demo")
     assert not get_user_model().objects.exists()
 
 

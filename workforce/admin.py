@@ -4,6 +4,8 @@ from import_export import fields, resources, widgets
 from import_export.admin import ImportExportMixin, ImportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from organisations.models import Organisation
+from organisations.permissions import is_admin
 from workforce.esr.admin_import import (
     ESRConfirmImportForm,
     ESRExtractFormat,
@@ -15,47 +17,12 @@ from workforce.models import (
     BoardMembership,
     FormalProcessFigures,
     ImportBatch,
-    Membership,
-    Organisation,
-    Place,
     RecruitmentFigures,
     Snapshot,
     StaffSurveyResults,
     TrainingFigures,
 )
-from workforce.permissions import is_admin
-from workforce.services import recompute_metrics, recompute_metrics_if_scopes_changed
-
-
-@admin.register(Place)
-class PlaceAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    def save_model(self, request, obj, form, change):
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            recompute_metrics_if_scopes_changed(obj, form.changed_data)
-
-
-@admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "short_name", "ods_code", "kind", "place", "uses_esr", "is_active"]
-    list_filter = ["kind", "place", "is_active"]
-    search_fields = ["name", "short_name", "ods_code"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    def save_model(self, request, obj, form, change):
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            recompute_metrics_if_scopes_changed(obj, form.changed_data)
-
-
-@admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
-    list_display = ["user", "organisation", "is_ics_lead"]
-    list_filter = ["organisation", "is_ics_lead"]
-    autocomplete_fields = ["organisation"]
+from workforce.services import recompute_metrics
 
 
 class PortalAdminPermissions:

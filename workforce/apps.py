@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class WorkforceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "workforce"
+
+    def ready(self):
+        from workforce import receivers  # noqa: F401  (connects the receivers)

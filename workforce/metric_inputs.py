@@ -21,6 +21,7 @@ from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, FloatField, Q, Value
 from django.db.models.functions import Cast, Coalesce
 
+from organisations.models import Organisation
 from workforce.census import CENSUS_FILE
 from workforce.metrics import METRICS_VERSION
 from workforce.metrics.inputs import BoardComposition, OrganisationFigures, Shortlisting, StaffMember, SurveyResult
@@ -28,7 +29,6 @@ from workforce.models import (
     SURVEY_INDICATORS,
     BoardMembership,
     FormalProcessFigures,
-    Organisation,
     RecruitmentFigures,
     Snapshot,
     StaffRecord,

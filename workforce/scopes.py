@@ -5,7 +5,7 @@ A scope travels in URLs as a short key: "ics", "place:<slug>" or "organisation:<
 
 from dataclasses import dataclass
 
-from workforce.models import Organisation, Place
+from organisations.models import Organisation, Place
 
 ICS_LABEL = "Lancashire and South Cumbria ICS"
 

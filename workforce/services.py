@@ -3,17 +3,16 @@
 import csv
 import dataclasses
 import json
-import secrets
 import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
+from organisations.models import Organisation
 from workforce import metric_inputs
 from workforce.census import population_profile
 from workforce.esr import reader as esr_reader
@@ -21,106 +20,8 @@ from workforce.esr.columns import map_header
 from workforce.esr.reader import ExtractRejected, ReadResult, RowError
 from workforce.esr.writer import reserve_snapshot_ids, write_staff_records
 from workforce.metrics.metric_set import ScopeSpec, as_plain_data, compute_metric_sets
-from workforce.models import (
-    ImportBatch,
-    Membership,
-    MetricResult,
-    Organisation,
-    Place,
-    Snapshot,
-    StaffRecord,
-    reporting_year_for,
-    reporting_year_label,
-)
-from workforce.permissions import Role, ensure_role_groups
+from workforce.models import ImportBatch, MetricResult, Snapshot, StaffRecord, reporting_year_for, reporting_year_label
 from workforce.scopes import Scope
-
-REFERENCE_DATA = Path(__file__).resolve().parent / "data" / "organisations.json"
-
-
-@dataclass(frozen=True)
-class LoadSummary:
-    created: int
-    updated: int
-
-
-@transaction.atomic
-def load_places_and_organisations(path: Path = REFERENCE_DATA) -> LoadSummary:
-    """Create or update the four places and the partner organisations, keyed on slug.
-
-    Running it again changes nothing unless the file changed; organisations that admins
-    added in the portal are left alone.
-    """
-    data = json.loads(path.read_text(encoding="utf-8"))
-    created = updated = 0
-    places = {}
-    for row in data["places"]:
-        place, was_created = Place.objects.update_or_create(
-            slug=row["slug"], defaults={"name": row["name"], "description": row["description"]}
-        )
-        places[place.slug] = place
-        created += was_created
-        updated += not was_created
-    for row in data["organisations"]:
-        defaults = {key: row[key] for key in ("name", "short_name", "ods_code", "kind", "uses_esr")}
-        defaults["place"] = places[row["place"]] if row["place"] else None
-        _, was_created = _update_if_changed(Organisation, slug=row["slug"], defaults=defaults)
-        created += was_created
-        updated += not was_created
-    return LoadSummary(created=created, updated=updated)
-
-
-def _update_if_changed(model, defaults, **lookup):
-    """update_or_create that writes (and records history) only when a value differs."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **defaults), True
-    changed = [field for field, value in defaults.items() if getattr(obj, field) != value]
-    for field in changed:
-        setattr(obj, field, defaults[field])
-    if changed:
-        obj.save()
-    return obj, False
-
-
-@transaction.atomic
-def save_portal_user(
-    *,
-    user=None,
-    email: str,
-    first_name: str,
-    last_name: str,
-    role: Role,
-    organisations=(),
-    ics_lead: bool = False,
-    is_active: bool = True,
-):
-    """Create or update a portal user with exactly one role and, for EDI leads, their organisations.
-
-    The email address is the username. Admins also get access to the Django admin site.
-    """
-    User = get_user_model()
-    groups = ensure_role_groups()
-    if user is None:
-        # A random password nobody knows: the new user sets their own through the emailed link.
-        user = User(username=email.lower())
-        user.set_password(secrets.token_urlsafe(32))
-    user.username = email.lower()
-    user.email = email.lower()
-    user.first_name = first_name
-    user.last_name = last_name
-    user.is_active = is_active
-    user.is_staff = role == Role.ADMIN
-    user.save()
-    user.groups.set([groups[role]])
-    organisations = list(organisations) if role == Role.EDI_LEAD else []
-    user.memberships.exclude(organisation__in=organisations).delete()
-    for organisation in organisations:
-        Membership.objects.update_or_create(user=user, organisation=organisation, defaults={"is_ics_lead": ics_lead})
-    for attribute in ("_portal_roles", "_portal_is_ics_lead"):
-        user.__dict__.pop(attribute, None)
-    return user
-
 
 # --- ESR import ---------------------------------------------------------------------------------
 
@@ -316,8 +217,8 @@ def import_figures_csv(data: bytes, *, section, user) -> FiguresImportReport:
     Each row is validated by the same form the pages use, and the user must be allowed to change each
     row's organisation. All or nothing: with any error, nothing is saved and every error is reported.
     """
+    from organisations.permissions import can_edit_figures
     from workforce.forms import figures_form_class  # forms import services: import here, not at the top
-    from workforce.permissions import can_edit_figures
 
     try:
         text = data.decode("utf-8-sig")
@@ -448,7 +349,7 @@ def recompute_metrics(years=None, *, only_stale: bool = False) -> MetricsReport:
     exactly the current inputs (`metric_inputs_signature`) is left as it is.
 
     Called by every service that changes what the metrics read (ESR imports, figure saves and imports),
-    by `manage.py recompute_metrics` and by `setup_portal --demo`.
+    by `manage.py recompute_metrics` and by `setup_demo`.
     """
     report = MetricsReport()
     if years is None:
@@ -517,24 +418,6 @@ def _recompute_year(year: int, only_stale: bool, report: MetricsReport) -> None:
     report.read_seconds += read - started
     report.compute_seconds += computed - read
     report.store_seconds += stored - computed
-
-
-# Fields whose change alters the scopes of stored metrics: their keys, names, or which place holds which
-# organisation. Saving an organisation or place with one of them changed recomputes every year.
-METRIC_SCOPE_FIELDS = {Organisation: {"name", "slug", "place"}, Place: {"name", "slug"}}
-
-
-@transaction.atomic
-def save_organisation_or_place(form):
-    """Save an organisation or place form; recompute every year's metrics if their scopes changed."""
-    saved = form.save()
-    recompute_metrics_if_scopes_changed(saved, form.changed_data)
-    return saved
-
-
-def recompute_metrics_if_scopes_changed(saved, changed_fields) -> None:
-    if METRIC_SCOPE_FIELDS[type(saved)] & set(changed_fields):
-        recompute_metrics()
 
 
 def _stored_results_match(year, signature, scopes) -> bool:

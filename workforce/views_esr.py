@@ -10,10 +10,10 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from organisations.permissions import can_import_esr, require
 from workforce import selectors
 from workforce.esr.reader import ExtractRejected
 from workforce.forms import ESRConfirmForm, ESRUploadForm
-from workforce.permissions import can_import_esr, require
 from workforce.services import import_esr_extract
 
 UPLOAD_DIR = "esr-uploads"

@@ -8,12 +8,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from organisations.models import Organisation
+from organisations.permissions import can_edit_figures, can_view_portal, editable_organisations, require
 from workforce import selectors
 from workforce.esr.reader import ExtractRejected
 from workforce.figures import SECTIONS, SECTIONS_BY_SLUG
 from workforce.forms import FiguresUploadForm, figures_form_class
-from workforce.models import Organisation, reporting_year_for, reporting_year_label
-from workforce.permissions import can_edit_figures, can_view_portal, editable_organisations, require
+from workforce.models import reporting_year_for, reporting_year_label
 from workforce.services import import_figures_csv, save_figures
 
 YEARS_SHOWN = 6

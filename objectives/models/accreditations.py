@@ -10,7 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from objectives.models.plan import EqualityStandard, StandardLevel
-from workforce.models import Organisation
+from organisations.models import Organisation
 
 
 def accreditation_upload_path(instance, filename):

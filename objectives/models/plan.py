@@ -9,8 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from organisations.models import Organisation, Place
 from workforce.catalogue import metric_choices, metric_definition
-from workforce.models import Organisation, Place
 
 
 class Level(models.TextChoices):

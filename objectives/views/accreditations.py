@@ -10,8 +10,8 @@ from objectives.forms import AccreditationForm
 from objectives.models import EqualityStandard
 from objectives.permissions import can_edit_accreditations, can_view_plan
 from objectives.views.common import add_service_errors, posted, posted_files
-from workforce.models import Organisation
-from workforce.permissions import editable_organisations, is_edi_lead, require
+from organisations.models import Organisation
+from organisations.permissions import editable_organisations, is_edi_lead, require
 
 
 def _standard(slug):

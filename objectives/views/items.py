@@ -17,7 +17,7 @@ from objectives.permissions import (
     item_access,
 )
 from objectives.views.common import add_service_errors, filter_form, get_or_404, posted, posted_files
-from workforce.permissions import is_edi_lead, is_ics_lead, require
+from organisations.permissions import is_edi_lead, is_ics_lead, require
 
 ITEMS_PER_PAGE = 25
 

@@ -11,7 +11,7 @@ from objectives.metric_links import priority_metrics
 from objectives.models import Level, Priority
 from objectives.permissions import can_manage_plan, can_view_plan, item_access
 from objectives.views.common import add_service_errors, get_or_404, posted, scope_form
-from workforce.permissions import require
+from organisations.permissions import require
 
 PLAN_VIEWS = {
     "objective": ("objectives/plan_by_objective.html", selectors.plan_by_objective),

@@ -11,7 +11,7 @@ from objectives.forms import RoundForm
 from objectives.models import ReportingRound
 from objectives.permissions import can_manage_plan, can_view_plan
 from objectives.views.common import add_service_errors, posted
-from workforce.permissions import require
+from organisations.permissions import require
 
 ROUNDS_PER_PAGE = 20
 ITEMS_PER_PAGE = 25

@@ -2,9 +2,9 @@
 
 import pytest
 
+from organisations.permissions import Role
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import make_user
-from workforce.permissions import Role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

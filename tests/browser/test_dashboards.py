@@ -10,13 +10,13 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from demo.users import create_demo_users
 from objectives import services as plan_services
+from organisations.services.reference_data import reference_data_load
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.workforce.test_metric_results import YEAR, import_synthetic
 from workforce.catalogue import METRICS
-from workforce.demo import create_demo_users
 from workforce.selectors import figure_at, metric_result
-from workforce.services import load_places_and_organisations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,7 +26,7 @@ BOARD = "demo.board@example.org"
 
 @pytest.fixture
 def portal(tmp_path):
-    load_places_and_organisations()
+    reference_data_load()
     create_demo_users(PASSWORD)
     plan_services.load_plan()
     import_synthetic(tmp_path, rows=1200, day=date(YEAR - 1, 3, 31), seed=3)

@@ -7,11 +7,11 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from demo.users import create_demo_users
+from organisations.services.reference_data import reference_data_load
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.workforce.esr_files import csv_text, row
-from workforce.demo import create_demo_users
 from workforce.models import RecruitmentFigures, Snapshot, StaffRecord, reporting_year_for
-from workforce.services import load_places_and_organisations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +23,7 @@ LABEL = f"{YEAR - 1}/{str(YEAR)[-2:]}"
 @pytest.fixture
 def portal(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    load_places_and_organisations()
+    reference_data_load()
     create_demo_users(PASSWORD)
 
 

@@ -3,9 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
+from demo.users import DEMO_USERS, create_demo_users
+from organisations.services.reference_data import reference_data_load
 from tests.browser.conftest import assert_accessible, axe_violations, sign_in
-from workforce.demo import DEMO_USERS, create_demo_users
-from workforce.services import load_places_and_organisations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,7 +14,7 @@ DEMO_PASSWORD = "demo-Password-for-tests-1"
 
 @pytest.fixture
 def demo_portal():
-    load_places_and_organisations()
+    reference_data_load()
     create_demo_users(DEMO_PASSWORD)
 
 

@@ -7,14 +7,14 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from demo.users import create_demo_users
 from objectives import services
 from objectives.models import EqualityStandard, PlanItem, Priority, ReportingRound, Status
 from objectives.services import AccreditationChange, EvidenceUpload
+from organisations.models import Organisation
+from organisations.services.reference_data import reference_data_load
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.objectives.factories import PDF_BYTES
-from workforce.demo import create_demo_users
-from workforce.models import Organisation
-from workforce.services import load_places_and_organisations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +34,7 @@ def user(email):
 def portal(tmp_path, settings):
     """The real plan and partners, the demo users, a closed and an open round with some progress."""
     settings.MEDIA_ROOT = tmp_path / "uploads"
-    load_places_and_organisations()
+    reference_data_load()
     create_demo_users(PASSWORD)
     services.load_plan()
     services.give_admins_plan_permissions()
@@ -77,8 +77,8 @@ def portal(tmp_path, settings):
 
 
 def _lead_of(slug):
+    from organisations.permissions import Role
     from tests.factories import make_user
-    from workforce.permissions import Role
 
     return make_user(Role.EDI_LEAD, organisations=[Organisation.objects.get(slug=slug)], email=f"lead@{slug}.example")
 

@@ -3,11 +3,11 @@
 import pytest
 from playwright.sync_api import expect
 
+from demo.users import create_demo_users
 from objectives import services
+from organisations.services.reference_data import reference_data_load
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.objectives.factories import figure, hidden_figure, likelihood, store_ics_result
-from workforce.demo import create_demo_users
-from workforce.services import load_places_and_organisations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +17,7 @@ PASSWORD = "demo-Password-for-tests-1"
 @pytest.fixture
 def portal():
     """The real plan with its seeded links, and three years of ICS results (one figure hidden)."""
-    load_places_and_organisations()
+    reference_data_load()
     create_demo_users(PASSWORD)
     services.load_plan()
     services.give_admins_plan_permissions()

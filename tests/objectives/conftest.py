@@ -1,10 +1,10 @@
 import pytest
 
 from objectives.models import Level
+from organisations.models import Organisation
+from organisations.permissions import Role
 from tests.factories import make_organisation, make_place, make_user
 from tests.objectives.factories import make_item, make_objective, make_priority
-from workforce.models import Organisation
-from workforce.permissions import Role
 
 
 @pytest.fixture(autouse=True)

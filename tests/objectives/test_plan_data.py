@@ -18,8 +18,8 @@ from objectives.models import (
     Priority,
 )
 from objectives.services import PLAN_DATA, load_plan
+from organisations.models import Organisation, Place
 from tests.factories import make_organisation
-from workforce.models import Organisation, Place
 
 SOURCES = Path(PLAN_DATA).parent / "sources"
 PLAN_TEXT = (SOURCES / "ics-belonging-plan-2023-2028.txt").read_text(encoding="utf-8")

@@ -9,7 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from demo.synthetic_esr import write_extract as write_synthetic_extract
 from objectives.models import Level, Status
+from organisations.models import Organisation
+from organisations.permissions import Role
+from organisations.services.reference_data import reference_data_load
 from reports.api_auth import create_api_token, revoke_api_token
 from reports.openapi import openapi_document
 from reports.urls import urlpatterns
@@ -17,10 +21,7 @@ from tests.factories import make_user
 from tests.objectives.factories import make_item, make_priority, make_round, make_update
 from tests.workforce.esr_files import row
 from tests.workforce.esr_files import write_extract as write_rows
-from workforce.esr.synthetic import write_extract as write_synthetic_extract
-from workforce.models import Organisation
-from workforce.permissions import Role
-from workforce.services import import_esr_extract, load_places_and_organisations
+from workforce.services import import_esr_extract
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def staff(ods, count, band="Band 5", ethnic="A White - British", group="Nursing 
 
 @pytest.fixture
 def organisations(db):
-    load_places_and_organisations()
+    reference_data_load()
     return {o.slug: o for o in Organisation.objects.all()}
 
 

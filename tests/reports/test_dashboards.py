@@ -9,15 +9,15 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from objectives import services as plan_services
+from organisations.permissions import Role
+from organisations.services.reference_data import reference_data_load
 from reports import dashboard
 from reports.exports import Table, table_to_csv
 from tests.factories import make_user
 from tests.workforce.test_metric_results import YEAR, import_synthetic
 from workforce.catalogue import METRICS, metric_definition
 from workforce.models import StaffRecord
-from workforce.permissions import Role
 from workforce.selectors import figure_at, metric_result
-from workforce.services import load_places_and_organisations
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ SMALL = "lsc-icb"  # the smallest organisation in the synthetic extract
 
 @pytest.fixture
 def portal(tmp_path):
-    load_places_and_organisations()
+    reference_data_load()
     plan_services.load_plan()
     import_synthetic(tmp_path, rows=1500)
 
@@ -182,7 +182,7 @@ def test_the_board_pack_workbook_and_pdf_hold_the_figures_on_screen(board_client
 
 
 def test_query_counts_do_not_grow_with_the_data(board_client, tmp_path, django_assert_max_num_queries):
-    load_places_and_organisations()
+    reference_data_load()
     plan_services.load_plan()
     import_synthetic(tmp_path, rows=400)
     counts = {}

@@ -17,16 +17,17 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
-from workforce.esr.synthetic import write_extract
+from demo.synthetic_esr import write_extract
+from organisations.models import Organisation
+from organisations.services.reference_data import reference_data_load
 from workforce.models import (
     FormalProcessFigures,
     MetricResult,
-    Organisation,
     RecruitmentFigures,
     TrainingFigures,
     reporting_year_label,
 )
-from workforce.services import import_esr_extract, load_places_and_organisations
+from workforce.services import import_esr_extract
 
 pytestmark = pytest.mark.django_db
 
@@ -184,7 +185,7 @@ def import_synthetic(path, rows, day=DAY):
 
 @pytest.fixture
 def small_extract(tmp_path, db):
-    load_places_and_organisations()
+    reference_data_load()
     return import_synthetic(tmp_path / "small.csv", rows=600)
 
 
@@ -193,7 +194,7 @@ def extract(tmp_path, db):
     """A synthetic 10,000-assignment ESR extract imported for 31 March 2025, with recruitment, disciplinary
     and training figures entered for every organisation after the import (so the stored metrics are out
     of date until export_metrics runs). Returns the file and the figures entered, as plain numbers."""
-    load_places_and_organisations()
+    reference_data_load()
     path = import_synthetic(tmp_path / "synthetic.csv", rows=ROWS)
     headcount: dict = {}
     for row in csv.DictReader(path.open(encoding="utf-8")):

@@ -8,9 +8,10 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
+from organisations.models import Organisation
 from tests.workforce.esr_files import HEADER, csv_text, row, write_extract
 from workforce.esr.reader import ExtractRejected, pseudonymise
-from workforce.models import ImportBatch, Organisation, Snapshot, StaffRecord
+from workforce.models import ImportBatch, Snapshot, StaffRecord
 from workforce.services import import_esr_extract
 
 pytestmark = pytest.mark.django_db

@@ -9,13 +9,15 @@ from django.contrib.admin.sites import site as admin_site
 from django.test import RequestFactory
 from django.utils import timezone
 
+from demo.synthetic_esr import write_extract
+from organisations.models import Organisation
+from organisations.permissions import Role
+from organisations.services.reference_data import reference_data_load
 from tests.factories import make_user
-from workforce.esr.synthetic import write_extract
 from workforce.figures import SECTIONS_BY_SLUG
-from workforce.models import MetricResult, Organisation, RecruitmentFigures, reporting_year_for
-from workforce.permissions import Role
+from workforce.models import MetricResult, RecruitmentFigures, reporting_year_for
 from workforce.selectors import available_years, figure_at, metric_comparison, metric_result, metric_trend
-from workforce.services import import_esr_extract, import_figures_csv, load_places_and_organisations, recompute_metrics
+from workforce.services import import_esr_extract, import_figures_csv, recompute_metrics
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +43,7 @@ RECRUITMENT = {
 
 @pytest.fixture
 def organisations(db):
-    load_places_and_organisations()
+    reference_data_load()
     return {o.slug: o for o in Organisation.objects.all()}
 
 

@@ -20,9 +20,9 @@ from import_export.forms import ConfirmImportForm, ImportForm
 from import_export.results import Error, Result, RowResult
 from import_export.tmp_storages import TempFolderStorage
 
+from organisations.models import Organisation
 from workforce.esr.columns import COLUMNS
 from workforce.esr.reader import ExtractRejected
-from workforce.models import Organisation
 from workforce.services import import_esr_extract
 
 

@@ -11,8 +11,9 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
+from organisations.models import Organisation, Place
 from reports.metric_export import metrics_csv, metrics_json
-from workforce.models import Organisation, Place, Snapshot, reporting_year_for, reporting_year_label
+from workforce.models import Snapshot, reporting_year_for, reporting_year_label
 from workforce.scopes import Scope
 from workforce.selectors import metric_result
 from workforce.services import recompute_metrics

@@ -13,7 +13,7 @@ from enum import StrEnum
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 
-from workforce.models import Organisation, Place
+from organisations.models import Organisation, Place
 
 
 class Role(StrEnum):

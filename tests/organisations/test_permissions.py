@@ -2,9 +2,9 @@
 
 import pytest
 
+from organisations import permissions
+from organisations.permissions import Role
 from tests.factories import make_place
-from workforce import permissions
-from workforce.permissions import Role
 
 
 @pytest.mark.django_db

@@ -5,25 +5,26 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from workforce import selectors
-from workforce.forms import OrganisationForm, PlaceForm, PortalUserForm
-from workforce.models import Organisation, Place
-from workforce.permissions import Role, can_manage_portal, can_view_portal, require, roles_of
-from workforce.services import save_organisation_or_place, save_portal_user
+from organisations import selectors
+from organisations.forms import OrganisationForm, PlaceForm, PortalUserForm
+from organisations.models import Organisation, Place
+from organisations.permissions import Role, can_manage_portal, can_view_portal, require, roles_of
+from organisations.services.organisations import organisation_or_place_save
+from organisations.services.users import portal_user_save
 
 
 def organisation_list(request):
     require(can_view_portal(request.user))
-    return render(request, "workforce/organisation_list.html", {"organisations": selectors.organisation_list()})
+    return render(request, "organisations/organisation_list.html", {"organisations": selectors.organisation_list()})
 
 
 def organisation_detail(request, slug):
     require(can_view_portal(request.user))
     try:
-        organisation = selectors.organisation_detail(slug)
+        organisation = selectors.organisation_detail(slug=slug)
     except Organisation.DoesNotExist:
         raise Http404 from None
-    return render(request, "workforce/organisation_detail.html", {"organisation": organisation})
+    return render(request, "organisations/organisation_detail.html", {"organisation": organisation})
 
 
 def organisation_edit(request, slug=None):
@@ -31,24 +32,24 @@ def organisation_edit(request, slug=None):
     organisation = get_object_or_404(Organisation, slug=slug) if slug else None
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        organisation = save_organisation_or_place(form)
+        organisation = organisation_or_place_save(form=form)
         messages.success(request, f"{organisation.name} has been saved")
         return redirect(organisation)
-    return render(request, "workforce/organisation_form.html", {"form": form, "organisation": organisation})
+    return render(request, "organisations/organisation_form.html", {"form": form, "organisation": organisation})
 
 
 def place_list(request):
     require(can_view_portal(request.user))
-    return render(request, "workforce/place_list.html", {"places": selectors.place_list()})
+    return render(request, "organisations/place_list.html", {"places": selectors.place_list()})
 
 
 def place_detail(request, slug):
     require(can_view_portal(request.user))
     try:
-        place = selectors.place_detail(slug)
+        place = selectors.place_detail(slug=slug)
     except Place.DoesNotExist:
         raise Http404 from None
-    return render(request, "workforce/place_detail.html", {"place": place})
+    return render(request, "organisations/place_detail.html", {"place": place})
 
 
 def place_edit(request, slug=None):
@@ -56,16 +57,16 @@ def place_edit(request, slug=None):
     place = get_object_or_404(Place, slug=slug) if slug else None
     form = PlaceForm(request.POST or None, instance=place)
     if request.method == "POST" and form.is_valid():
-        place = save_organisation_or_place(form)
+        place = organisation_or_place_save(form=form)
         messages.success(request, f"{place.name} has been saved")
         return redirect(place)
-    return render(request, "workforce/place_form.html", {"form": form, "place": place})
+    return render(request, "organisations/place_form.html", {"form": form, "place": place})
 
 
 def user_list(request):
     require(can_manage_portal(request.user))
     page = Paginator(selectors.portal_users(), 50).get_page(request.GET.get("page"))
-    return render(request, "workforce/user_list.html", {"page": page})
+    return render(request, "organisations/user_list.html", {"page": page})
 
 
 def user_edit(request, pk=None):
@@ -75,7 +76,7 @@ def user_edit(request, pk=None):
     form = PortalUserForm(request.POST or None, user=portal_user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        saved = save_portal_user(
+        saved = portal_user_save(
             user=portal_user,
             email=data["email"],
             first_name=data["first_name"],
@@ -90,8 +91,8 @@ def user_edit(request, pk=None):
             messages.success(request, f"{saved.get_full_name()} has been added and sent an email to set a password")
         else:
             messages.success(request, f"{saved.get_full_name()} has been saved")
-        return redirect("workforce:user_list")
-    return render(request, "workforce/user_form.html", {"form": form, "portal_user": portal_user})
+        return redirect("organisations:user_list")
+    return render(request, "organisations/user_form.html", {"form": form, "portal_user": portal_user})
 
 
 def _user_form_initial(user):

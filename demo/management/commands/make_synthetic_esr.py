@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workforce.esr.synthetic import write_extract
+from demo.synthetic_esr import write_extract
 
 
 class Command(BaseCommand):

@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from workforce.esr.synthetic import write_extract
-from workforce.services import import_esr_extract, load_places_and_organisations
+from demo.synthetic_esr import write_extract
+from organisations.services.reference_data import reference_data_load
+from workforce.services import import_esr_extract
 
 
 def extract(rows=6000, seed=1, day=date(2025, 3, 31)):
@@ -52,7 +53,7 @@ def test_year_on_year_the_same_people_mostly_persist():
 
 @pytest.mark.django_db
 def test_the_command_writes_a_file_that_imports_without_errors(tmp_path):
-    load_places_and_organisations()
+    reference_data_load()
     path = tmp_path / "synthetic.csv"
     call_command(
         "make_synthetic_esr", "--rows", "3000", "--seed", "5", "--out", str(path), "--snapshot-date", "2024-03-31"

@@ -1,15 +1,15 @@
-"""`setup_portal --demo` loads five years of synthetic ESR snapshots and figures, and their metrics, once."""
+"""`setup_demo` loads five years of synthetic ESR snapshots and figures, and their metrics, once."""
 
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
+from organisations.models import Organisation
 from workforce.models import (
     BoardMembership,
     ImportBatch,
     MetricResult,
-    Organisation,
     RecruitmentFigures,
     Snapshot,
     StaffRecord,
@@ -21,7 +21,7 @@ from workforce.models import (
 def test_demo_workforce_data_is_loaded_once(settings):
     settings.DEBUG = True
     settings.DEMO_ESR_ROWS = 700
-    call_command("setup_portal", "--demo", "--demo-password", "first-Password-123")
+    call_command("setup_demo", "--password", "first-Password-123")
     dates = sorted({d.isoformat() for d in Snapshot.objects.values_list("snapshot_date", flat=True)})
     assert dates == ["2021-03-31", "2022-03-31", "2023-03-31", "2024-03-31", "2025-03-31"]
     assert Snapshot.objects.filter(snapshot_date="2025-03-31").count() == 7  # every ESR organisation
@@ -38,7 +38,7 @@ def test_demo_workforce_data_is_loaded_once(settings):
     counts = (ImportBatch.objects.count(), StaffRecord.objects.count(), RecruitmentFigures.objects.count())
     computed = set(MetricResult.objects.values_list("pk", "computed_at"))
     out = StringIO()
-    call_command("setup_portal", "--demo", "--demo-password", "second-Password-123", stdout=out)
+    call_command("setup_demo", "--password", "second-Password-123", stdout=out)
     assert (ImportBatch.objects.count(), StaffRecord.objects.count(), RecruitmentFigures.objects.count()) == counts
     assert set(MetricResult.objects.values_list("pk", "computed_at")) == computed  # nothing recomputed
     assert "Metrics already up to date for 2020/21, 2021/22, 2022/23, 2023/24, 2024/25." in out.getvalue()

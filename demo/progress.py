@@ -1,6 +1,6 @@
 """Synthetic progress for trying the portal: past reporting rounds, updates, evidence links, accreditations.
 
-Everything here is invented. It is loaded only by `setup_portal --demo` (which refuses to run
+Everything here is invented. It is loaded only by `setup_demo` (which refuses to run
 when DEBUG is off) and only into a plan with no progress yet, so running it again adds nothing.
 """
 
@@ -23,9 +23,9 @@ from objectives.models import (
     ReportingRound,
     Status,
 )
-from workforce.models import Organisation
-from workforce.permissions import Role
-from workforce.services import save_portal_user
+from organisations.models import Organisation
+from organisations.permissions import Role
+from organisations.services.users import portal_user_save
 
 SEED = 20230401
 CLOSED_ROUNDS = 6
@@ -105,7 +105,7 @@ def ensure_organisation_leads() -> dict[int, object]:
         email = ORGANISATION_LEADS.get(organisation.slug, f"demo.lead.{organisation.slug}@example.org")
         user = _demo_user(email)
         if user is None:
-            user = save_portal_user(
+            user = portal_user_save(
                 email=email,
                 first_name="Demo",
                 last_name=f"EDI Lead ({organisation.display_short_name})",

@@ -1,4 +1,4 @@
-"""`setup_portal --demo` loads realistic, varied progress once, and never twice."""
+"""`setup_demo` loads realistic, varied progress once, and never twice."""
 
 import pytest
 from django.core.management import call_command
@@ -16,7 +16,7 @@ from objectives.selectors import NO_UPDATE, current_round, overdue_items, rag_co
 @pytest.fixture
 def demo(db, settings):
     settings.DEBUG = True
-    call_command("setup_portal", "--demo", "--demo-password", "demo-Password-123")
+    call_command("setup_demo", "--password", "demo-Password-123")
 
 
 @pytest.mark.django_db
@@ -44,7 +44,7 @@ def test_demo_updates_belong_to_closed_rounds_that_froze_them(demo):
 @pytest.mark.django_db
 def test_running_the_demo_again_adds_nothing(demo, settings):
     counts = (ProgressUpdate.objects.count(), ReportingRound.objects.count(), OrganisationAccreditation.objects.count())
-    call_command("setup_portal", "--demo", "--demo-password", "demo-Password-123")
+    call_command("setup_demo", "--password", "demo-Password-123")
     assert (
         ProgressUpdate.objects.count(),
         ReportingRound.objects.count(),

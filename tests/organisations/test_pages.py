@@ -5,22 +5,22 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from workforce.models import Membership, Organisation, Place
-from workforce.permissions import Role, roles_of
+from organisations.models import Membership, Organisation, Place
+from organisations.permissions import Role, roles_of
 
 READ_PAGES = [
-    ("workforce:organisation_list", {}),
-    ("workforce:organisation_detail", {"slug": "own-trust"}),
-    ("workforce:place_list", {}),
-    ("workforce:place_detail", {"slug": "blackpool"}),
+    ("organisations:organisation_list", {}),
+    ("organisations:organisation_detail", {"slug": "own-trust"}),
+    ("organisations:place_list", {}),
+    ("organisations:place_detail", {"slug": "blackpool"}),
 ]
 ADMIN_PAGES = [
-    ("workforce:organisation_add", {}),
-    ("workforce:organisation_edit", {"slug": "own-trust"}),
-    ("workforce:place_add", {}),
-    ("workforce:place_edit", {"slug": "blackpool"}),
-    ("workforce:user_list", {}),
-    ("workforce:user_add", {}),
+    ("organisations:organisation_add", {}),
+    ("organisations:organisation_edit", {"slug": "own-trust"}),
+    ("organisations:place_add", {}),
+    ("organisations:place_edit", {"slug": "blackpool"}),
+    ("organisations:user_list", {}),
+    ("organisations:user_add", {}),
 ]
 
 
@@ -59,7 +59,7 @@ def test_only_admins_reach_management_pages(client_for, request, own_org, fixtur
 @pytest.mark.django_db
 def test_board_member_posting_an_organisation_edit_is_refused_and_changes_nothing(client_for, board_user, own_org):
     response = client_for(board_user).post(
-        reverse("workforce:organisation_edit", args=[own_org.slug]),
+        reverse("organisations:organisation_edit", args=[own_org.slug]),
         {"name": "Renamed", "slug": own_org.slug, "kind": "acute", "is_active": "on"},
     )
     assert response.status_code == 403
@@ -70,7 +70,7 @@ def test_board_member_posting_an_organisation_edit_is_refused_and_changes_nothin
 @pytest.mark.django_db
 def test_edi_lead_cannot_create_users(client_for, lead_user):
     response = client_for(lead_user).post(
-        reverse("workforce:user_add"),
+        reverse("organisations:user_add"),
         {"email": "new@example.org", "first_name": "A", "last_name": "B", "role": "Admin", "is_active": "on"},
     )
     assert response.status_code == 403
@@ -80,7 +80,7 @@ def test_edi_lead_cannot_create_users(client_for, lead_user):
 @pytest.mark.django_db
 def test_admin_adds_an_organisation_and_its_history_is_kept(client_for, admin_user, place):
     response = client_for(admin_user).post(
-        reverse("workforce:organisation_add"),
+        reverse("organisations:organisation_add"),
         {
             "name": "New Partner",
             "short_name": "NP",
@@ -102,7 +102,7 @@ def test_admin_adds_an_organisation_and_its_history_is_kept(client_for, admin_us
 @pytest.mark.django_db
 def test_invalid_organisation_form_shows_error_summary_and_keeps_input(client_for, admin_user, own_org):
     response = client_for(admin_user).post(
-        reverse("workforce:organisation_add"),
+        reverse("organisations:organisation_add"),
         {"name": "Own Trust", "short_name": "Typed", "slug": "not a slug!", "kind": "acute"},
     )
     html = response.content.decode()
@@ -118,7 +118,7 @@ def test_invalid_organisation_form_shows_error_summary_and_keeps_input(client_fo
 @pytest.mark.django_db
 def test_admin_edits_a_place(client_for, admin_user, place):
     response = client_for(admin_user).post(
-        reverse("workforce:place_edit", args=[place.slug]),
+        reverse("organisations:place_edit", args=[place.slug]),
         {"name": "Blackpool", "slug": "blackpool", "description": "Coastal town"},
     )
     assert response.status_code == 302
@@ -128,7 +128,7 @@ def test_admin_edits_a_place(client_for, admin_user, place):
 @pytest.mark.django_db
 def test_admin_adds_an_edi_lead_who_is_emailed_a_set_password_link(client_for, admin_user, own_org):
     response = client_for(admin_user).post(
-        reverse("workforce:user_add"),
+        reverse("organisations:user_add"),
         {
             "email": "New.Lead@Example.org",
             "first_name": "New",
@@ -150,7 +150,7 @@ def test_admin_adds_an_edi_lead_who_is_emailed_a_set_password_link(client_for, a
 @pytest.mark.django_db
 def test_edi_lead_needs_an_organisation(client_for, admin_user):
     response = client_for(admin_user).post(
-        reverse("workforce:user_add"),
+        reverse("organisations:user_add"),
         {"email": "x@example.org", "first_name": "X", "last_name": "Y", "role": "EDI lead", "is_active": "on"},
     )
     assert response.status_code == 200
@@ -161,7 +161,7 @@ def test_edi_lead_needs_an_organisation(client_for, admin_user):
 @pytest.mark.django_db
 def test_changing_a_lead_to_board_member_removes_their_memberships(client_for, admin_user, lead_user):
     response = client_for(admin_user).post(
-        reverse("workforce:user_edit", args=[lead_user.pk]),
+        reverse("organisations:user_edit", args=[lead_user.pk]),
         {"email": lead_user.email, "first_name": "T", "last_name": "U", "role": "Board member", "is_active": "on"},
     )
     assert response.status_code == 302
@@ -178,8 +178,8 @@ def test_query_count_of_organisation_list_does_not_grow(client_for, board_user, 
     for _ in range(3):
         make_organisation()
     with django_assert_max_num_queries(8) as small:
-        client.get(reverse("workforce:organisation_list"))
+        client.get(reverse("organisations:organisation_list"))
     for _ in range(30):
         make_organisation()
     with django_assert_max_num_queries(len(small.captured_queries)):
-        client.get(reverse("workforce:organisation_list"))
+        client.get(reverse("organisations:organisation_list"))

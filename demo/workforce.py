@@ -1,9 +1,7 @@
-"""Demo accounts for trying the portal on a laptop. Never used in production."""
+"""Demo workforce data: synthetic ESR snapshots and plausible figures ESR does not hold. Never used in production."""
 
 import random
-import secrets
 import tempfile
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -11,77 +9,19 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from workforce.esr.synthetic import ORGANISATIONS, write_extract
+from demo.synthetic_esr import ORGANISATIONS, write_extract
+from organisations.models import Organisation
 from workforce.models import (
     SURVEY_INDICATORS,
     BoardMembership,
     FormalProcessFigures,
-    Organisation,
     RecruitmentFigures,
     Snapshot,
     StaffSurveyResults,
     TrainingFigures,
     reporting_year_for,
 )
-from workforce.permissions import Role
-from workforce.services import import_esr_extract, save_portal_user
-
-
-@dataclass(frozen=True)
-class DemoUser:
-    email: str
-    first_name: str
-    last_name: str
-    role: Role
-    organisation_slugs: tuple[str, ...] = ()
-    ics_lead: bool = False
-
-
-DEMO_USERS = (
-    DemoUser("demo.admin@example.org", "Demo", "Administrator", Role.ADMIN),
-    DemoUser(
-        "demo.lead@example.org",
-        "Demo",
-        "EDI Lead (Blackpool Teaching Hospitals)",
-        Role.EDI_LEAD,
-        ("blackpool-teaching-hospitals",),
-    ),
-    DemoUser("demo.icslead@example.org", "Demo", "ICS EDI Lead", Role.EDI_LEAD, ("lsc-icb",), ics_lead=True),
-    DemoUser("demo.board@example.org", "Demo", "Board Member", Role.BOARD_MEMBER),
-)
-
-
-@transaction.atomic
-def create_demo_users(password: str | None = None) -> tuple[str, list[DemoUser]]:
-    """Create or refresh the demo accounts, all with one password, and return it.
-
-    A new random password is chosen on every run unless one is given, so a demo database
-    copied somewhere else is not open to anyone who has read this file.
-    """
-    password = password or secrets.token_urlsafe(12)
-    for demo in DEMO_USERS:
-        organisations = Organisation.objects.filter(slug__in=demo.organisation_slugs)
-        user = save_portal_user(
-            user=_existing(demo.email),
-            email=demo.email,
-            first_name=demo.first_name,
-            last_name=demo.last_name,
-            role=demo.role,
-            organisations=organisations,
-            ics_lead=demo.ics_lead,
-        )
-        user.set_password(password)
-        user.save(update_fields=["password"])
-    return password, list(DEMO_USERS)
-
-
-def _existing(email):
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.filter(username=email).first()
-
-
-# --- Demo workforce data: synthetic ESR snapshots and figures ESR does not hold -------------------------
+from workforce.services import import_esr_extract
 
 DEMO_SNAPSHOT_DATES = tuple(date(year, 3, 31) for year in range(2021, 2026))
 LSC_WORKFORCE = 93_840  # assignments in an ICS-wide extract
