@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev assets browser pdf-libs setup serve lint
+.PHONY: run test install install-dev assets browser pdf-libs setup serve lint typecheck
 
 ## run: set everything up on SQLite with demo data and serve http://127.0.0.1:8000
 run: export DEBUG := 1
@@ -65,3 +65,7 @@ serve:
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+## typecheck: mypy over the typed packages listed in mypy.ini (the metrics, their result contract and its readers)
+typecheck: install-dev
+	DEBUG=1 $(VENV)/bin/mypy

@@ -3,10 +3,12 @@
 import json
 import threading
 from collections import OrderedDict
+from typing import Any, overload
 
 from django.conf import settings
 
 from workforce.figures import SECTIONS
+from workforce.metrics.results import MetricResultData, ResultPart, figure_at
 from workforce.models import MetricResult, Snapshot
 from workforce.scopes import Scope
 
@@ -22,7 +24,7 @@ def figures_for_organisation(organisation, years):
     """{(section slug, year): figures} for the sections of figures ESR does not hold, one query per section."""
     found = {}
     for section in SECTIONS:
-        for figures in section.model.objects.filter(organisation=organisation, year__in=years):
+        for figures in section.model.objects.filter(organisation=organisation, year__in=years):  # type: ignore[attr-defined]
             found[(section.slug, figures.year)] = figures
     return found
 
@@ -51,7 +53,7 @@ def _cache_key(row: dict) -> tuple:
     return row["pk"], row["computed_at"], row["input_signature"]
 
 
-def _results(queryset) -> list[tuple[dict, dict]]:
+def _results(queryset) -> list[tuple[dict, MetricResultData]]:
     """(header, data) of each usable row of the queryset, in its order: one query when every row is
     already parsed in this process, two otherwise, whatever the number of rows or staff."""
     headers = list(queryset.values(*_HEADER_FIELDS))
@@ -83,24 +85,28 @@ def available_years() -> list[int]:
     return list(MetricResult.objects.order_by("year").values_list("year", flat=True).distinct())
 
 
-def metric_result(scope: Scope | str, year: int) -> dict | None:
+def metric_result(scope: Scope | str, year: int) -> MetricResultData | None:
     """The metrics of one scope (a Scope or its key: "ics", "place:<slug>", "organisation:<slug>") for one
     reporting year, or None when there are none (no snapshot that year, or an unknown scope)."""
     found = _results(MetricResult.objects.filter(scope_key=_scope_key(scope), year=year))
     return found[0][1] if found else None
 
 
-def metric_results(scope: Scope | str) -> dict[int, dict]:
+def metric_results(scope: Scope | str) -> dict[int, MetricResultData]:
     """{year: metrics} of one scope for every year it has, oldest first."""
     return {
         h["year"]: d for h, d in _results(MetricResult.objects.filter(scope_key=_scope_key(scope)).order_by("year"))
     }
 
 
-def metric_trend(scope: Scope | str, path=None) -> dict[int, object]:
+@overload
+def metric_trend(scope: Scope | str, path: None = None) -> dict[int, MetricResultData]: ...
+@overload
+def metric_trend(scope: Scope | str, path: str) -> dict[int, ResultPart]: ...
+def metric_trend(scope: Scope | str, path: str | None = None) -> dict[int, MetricResultData] | dict[int, ResultPart]:
     """{year: metrics} of one scope for every year it has, oldest first. With `path`, each year's
     `figure_at(result, path)` instead of the whole result (years without that figure are left out)."""
-    trend = {}
+    trend: dict[int, Any] = {}
     for year, data in metric_results(scope).items():
         value = data if path is None else figure_at(data, path)
         if value is not None:
@@ -108,32 +114,22 @@ def metric_trend(scope: Scope | str, path=None) -> dict[int, object]:
     return trend
 
 
-def metric_comparison(year: int, kind: str = "organisation", path=None) -> dict[str, object]:
+@overload
+def metric_comparison(year: int, kind: str = ..., path: None = None) -> dict[str, MetricResultData]: ...
+@overload
+def metric_comparison(year: int, kind: str, path: str) -> dict[str, ResultPart]: ...
+def metric_comparison(
+    year: int, kind: str = "organisation", path: str | None = None
+) -> dict[str, MetricResultData] | dict[str, ResultPart]:
     """{scope key: metrics} of every scope of one kind ("organisation", "place" or "ics") for one year, in
     the order of their names. With `path`, each scope's `figure_at(result, path)` (missing ones left out)."""
     found = sorted(
         _results(MetricResult.objects.filter(year=year, scope_kind=kind)),
         key=lambda pair: pair[1]["scope"]["label"].lower(),
     )
-    comparison = {}
+    comparison: dict[str, Any] = {}
     for header, data in found:
         value = data if path is None else figure_at(data, path)
         if value is not None:
             comparison[header["scope_key"]] = value
     return comparison
-
-
-def figure_at(result: dict | None, path):
-    """The part of a result at `path`: a tuple of keys, or the same joined with dots.
-
-    figure_at(result, ("wres", "2", "likelihood", "ratio")) or figure_at(result, "pay_gap.gov_uk.DiffMeanHourlyPercent")
-    gives a figure {"value", "display", "suppressed", "reason", "note"}; a shorter path gives the dict of
-    figures under it. None when the result or any key is missing.
-    """
-    keys = path.split(".") if isinstance(path, str) else path
-    value = result
-    for key in keys:
-        if not isinstance(value, dict) or str(key) not in value:
-            return None
-        value = value[str(key)]
-    return value

@@ -44,6 +44,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
 from operator import attrgetter
+from typing import cast
 
 from workforce.vocabulary import AFC_BANDS, DisabilityGroup, EthnicGroup, Sex
 
@@ -95,8 +96,10 @@ def quartile_sizes(count: int) -> tuple[int, int, int, int]:
     """Four sections as equal as possible: 1 extra to the lower; 2 to lower and upper middle; 3 to lower,
     lower middle and upper middle (see the module docstring for where this split comes from)."""
     base, extra = divmod(count, 4)
-    bonus = {0: (0, 0, 0, 0), 1: (1, 0, 0, 0), 2: (1, 0, 1, 0), 3: (1, 1, 1, 0)}[extra]
-    return tuple(base + b for b in bonus)
+    lower, lower_middle, upper_middle, upper = {0: (0, 0, 0, 0), 1: (1, 0, 0, 0), 2: (1, 0, 1, 0), 3: (1, 1, 1, 0)}[
+        extra
+    ]
+    return base + lower, base + lower_middle, base + upper_middle, base + upper
 
 
 def quartile_counts(rates: Sequence[float], is_reference: Sequence[bool]) -> list[tuple[float, float]]:
@@ -170,7 +173,9 @@ def _gap(averages: Averages, names, threshold: int) -> Figure:
             return Figure.not_computable(NOT_COMPUTABLE_ZERO_DENOMINATOR, f"There are no {name} in this measure.")
     if averages.reference_size < threshold or averages.comparison_size < threshold:
         return Figure.withheld(GROUP_BELOW_THRESHOLD)
-    return Figure.shown(100.0 * (averages.reference - averages.comparison) / averages.reference, 1)
+    # Both groups have people, so both averages exist.
+    reference, comparison = cast(float, averages.reference), cast(float, averages.comparison)
+    return Figure.shown(100.0 * (reference - comparison) / reference, 1)
 
 
 @dataclass(frozen=True)
@@ -328,8 +333,8 @@ def band_gap_numbers(profile: WorkforceProfile) -> dict:
             numbers[characteristic][band.value] = (
                 len(rates[0]),
                 len(rates[1]),
-                _averages(*rates, _mean),
-                _averages(*rates, _median),
+                _averages(rates[0], rates[1], _mean),
+                _averages(rates[0], rates[1], _median),
             )
     return numbers
 
@@ -392,8 +397,8 @@ def profile_pay_gaps(profile: WorkforceProfile, threshold: "int | Suppressor" = 
     numbers = profile.derived("pay_gaps", pay_gap_numbers_of)
     suppressor = as_suppressor(threshold)
     result: dict = {}
-    for characteristic, (_, _, _, *names) in CHARACTERISTICS.items():
-        result[characteristic] = pay_gap_figures(numbers[characteristic], tuple(names), suppressor)
+    for characteristic, (_, _, _, reference_name, comparison_name) in CHARACTERISTICS.items():
+        result[characteristic] = pay_gap_figures(numbers[characteristic], (reference_name, comparison_name), suppressor)
     result["gov_uk"] = gov_uk_columns(result["gender"])
     result["by_band"] = gaps_by_band_figures(numbers["by_band"], suppressor)
     return result

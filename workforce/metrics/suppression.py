@@ -37,8 +37,10 @@ from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from heapq import heappop, heappush
+from typing import Any, TypeVar
 
 DEFAULT_THRESHOLD = 7
+Key = TypeVar("Key", bound=Hashable)  # the key of a count in a table: a group, a (row, column) pair ...
 
 SMALL_NUMBER = "small number"
 SECONDARY_SUPPRESSION = "secondary suppression"
@@ -120,7 +122,7 @@ def count_figure(count: int, threshold: int = DEFAULT_THRESHOLD) -> Figure:
     return Figure(count)
 
 
-def group_is_too_small(size: int, threshold: int = DEFAULT_THRESHOLD) -> bool:
+def group_is_too_small(size: float, threshold: int = DEFAULT_THRESHOLD) -> bool:
     """True when a group has fewer people than the threshold, so no statistic may be computed from it."""
     return size < threshold
 
@@ -155,13 +157,13 @@ class Sum:
 
 
 def suppress_linked_counts(
-    counts: Mapping[Hashable, int],
+    counts: Mapping[Key, int],
     sums: Iterable[Sum],
     threshold: int = DEFAULT_THRESHOLD,
-    forced: Collection[Hashable] = (),
-    unpublished: Collection[Hashable] = (),
+    forced: Collection[Key] = (),
+    unpublished: Collection[Key] = (),
     priority=None,
-) -> dict[Hashable, Figure]:
+) -> dict[Key, Figure]:
     """Suppress counts that are published together with totals, so none can be worked out.
 
     Primary suppression withholds every count of 1 to `threshold`. Secondary suppression then repeats
@@ -199,7 +201,7 @@ def suppress_linked_counts(
         def protected(key) -> bool:
             return key not in unpublished or is_small(counts[key], threshold)
 
-        def companion(keys) -> Hashable | None:
+        def companion(keys) -> Key | None:
             candidates = [key for key in keys if key not in withheld]
             if not candidates:
                 return None
@@ -417,8 +419,8 @@ def grid_sums(row_keys: Iterable[Hashable], column_keys: Iterable[Hashable], tot
 
 
 def suppress_counts_with_total(
-    counts: Mapping[Hashable, int], threshold: int = DEFAULT_THRESHOLD, total: Hashable = "total"
-) -> dict[Hashable, Figure]:
+    counts: Mapping[Any, int], threshold: int = DEFAULT_THRESHOLD, total: Hashable = "total"
+) -> dict[Any, Figure]:
     """Suppress a list of counts published with their total (the total is computed and included)."""
     with_total = dict(counts)
     with_total[total] = sum(counts.values())
@@ -481,11 +483,11 @@ class Suppressor:
     def table(
         self,
         name: str,
-        counts: Mapping[Hashable, int],
+        counts: Mapping[Key, int],
         sums: Iterable[Sum],
         additive: bool = True,
         priority=None,
-    ) -> dict[Hashable, Figure]:
+    ) -> dict[Key, Figure]:
         """`priority(key)`, if given, orders the candidates for secondary suppression (lower first), as in
         `suppress_linked_counts`; the joint pass over several scopes orders them by `hide_last` too."""
         sums = tuple(sums)
@@ -501,7 +503,8 @@ class Suppressor:
         self.withheld.update((name, key) for key in withheld)
         return figures
 
-    def counts_with_total(self, name: str, counts: Mapping[Hashable, int], total: Hashable = "total"):
+    def counts_with_total(self, name: str, counts: Mapping[Any, int], total: Hashable = "total") -> dict[Any, Figure]:
+        """`table` of counts published with their total (computed and included under `total`)."""
         with_total = dict(counts)
         with_total[total] = sum(counts.values())
         return self.table(name, with_total, [Sum(total, tuple(counts))])
