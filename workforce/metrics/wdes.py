@@ -37,15 +37,13 @@ from workforce.vocabulary import DisabilityGroup
 
 from .bands import band_distribution, profile_band_distribution, profile_workforce_counts
 from .inputs import DISABILITY_GROUPS, BoardComposition, Shortlisting, SurveyResult
-from .likelihood import relative_likelihood
+from .likelihood import group_rates, relative_likelihood
 from .profile import WorkforceProfile
 from .suppression import (
     DEFAULT_THRESHOLD,
     NOT_COMPUTABLE_NO_DATA,
     Figure,
     Suppressor,
-    as_suppressor,
-    percentage,
     threshold_of,
 )
 from .survey import board_versus_workforce, survey_comparison
@@ -72,23 +70,6 @@ def metric_1(headcount: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESH
     return band_distribution(headcount, "disability_group", DISABILITY_GROUPS, threshold)
 
 
-def _group_rates(
-    name: str, events: Mapping[str, int], totals: Mapping[str, int], event_key: str, total_key: str, threshold
-):
-    suppressor = as_suppressor(threshold)
-    threshold = suppressor.threshold
-    groups = {}
-    for group in DISABILITY_GROUPS:
-        event_count, total = events.get(group, 0), totals.get(group, 0)
-        event_figure = suppressor.count(f"{name}.{group}.{event_key}", event_count)
-        groups[group] = {
-            total_key: suppressor.count(f"{name}.{group}.{total_key}", total),
-            event_key: event_figure,
-            "rate": percentage(event_count, total, threshold, event_figure),
-        }
-    return groups
-
-
 def metric_2(recruitment: Mapping[str, Shortlisting], threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
     """Relative likelihood of non-disabled applicants being appointed from shortlisting compared with disabled."""
     shortlisted = {group: figures.shortlisted for group, figures in recruitment.items()}
@@ -104,7 +85,9 @@ def metric_2(recruitment: Mapping[str, Shortlisting], threshold: "int | Suppress
             event="appointed from shortlisting",
             threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates("wdes.2", appointed, shortlisted, "appointed", "shortlisted", threshold),
+        "groups": group_rates(
+            "wdes.2", appointed, shortlisted, "appointed", "shortlisted", DISABILITY_GROUPS, threshold
+        ),
     }
 
 
@@ -125,7 +108,9 @@ def metric_3(
             event="entering the formal capability process",
             threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates("wdes.3", entering_capability, headcount_by_group, "entering", "headcount", threshold),
+        "groups": group_rates(
+            "wdes.3", entering_capability, headcount_by_group, "entering", "headcount", DISABILITY_GROUPS, threshold
+        ),
     }
 
 

@@ -36,9 +36,9 @@ from workforce.vocabulary import EthnicGroup
 
 from .bands import band_distribution, profile_band_distribution, profile_workforce_counts
 from .inputs import ETHNIC_GROUPS, BoardComposition, Shortlisting, SurveyResult
-from .likelihood import relative_likelihood
+from .likelihood import group_rates, relative_likelihood
 from .profile import WorkforceProfile
-from .suppression import DEFAULT_THRESHOLD, Suppressor, as_suppressor, percentage, threshold_of
+from .suppression import DEFAULT_THRESHOLD, Suppressor, threshold_of
 from .survey import board_versus_workforce, survey_comparison
 
 WHITE = EthnicGroup.WHITE.value
@@ -57,23 +57,6 @@ def indicator_1(headcount: Sequence, threshold: "int | Suppressor" = DEFAULT_THR
     return band_distribution(headcount, "ethnic_group", ETHNIC_GROUPS, threshold)
 
 
-def _group_rates(
-    name: str, events: Mapping[str, int], totals: Mapping[str, int], event_key: str, total_key: str, threshold
-):
-    suppressor = as_suppressor(threshold)
-    threshold = suppressor.threshold
-    groups = {}
-    for group in ETHNIC_GROUPS:
-        event_count, total = events.get(group, 0), totals.get(group, 0)
-        event_figure = suppressor.count(f"{name}.{group}.{event_key}", event_count)
-        groups[group] = {
-            total_key: suppressor.count(f"{name}.{group}.{total_key}", total),
-            event_key: event_figure,
-            "rate": percentage(event_count, total, threshold, event_figure),
-        }
-    return groups
-
-
 def indicator_2(recruitment: Mapping[str, Shortlisting], threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
     """Relative likelihood of White applicants being appointed from shortlisting compared with BME applicants."""
     shortlisted = {group: figures.shortlisted for group, figures in recruitment.items()}
@@ -89,7 +72,7 @@ def indicator_2(recruitment: Mapping[str, Shortlisting], threshold: "int | Suppr
             event="appointed from shortlisting",
             threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates("wres.2", appointed, shortlisted, "appointed", "shortlisted", threshold),
+        "groups": group_rates("wres.2", appointed, shortlisted, "appointed", "shortlisted", ETHNIC_GROUPS, threshold),
     }
 
 
@@ -110,7 +93,9 @@ def indicator_3(
             event="entering the formal disciplinary process",
             threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates("wres.3", entering_disciplinary, headcount_by_group, "entering", "headcount", threshold),
+        "groups": group_rates(
+            "wres.3", entering_disciplinary, headcount_by_group, "entering", "headcount", ETHNIC_GROUPS, threshold
+        ),
     }
 
 
@@ -131,7 +116,9 @@ def indicator_4(
             event="accessing non-mandatory training and CPD",
             threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates("wres.4", accessing_training, headcount_by_group, "accessing", "headcount", threshold),
+        "groups": group_rates(
+            "wres.4", accessing_training, headcount_by_group, "accessing", "headcount", ETHNIC_GROUPS, threshold
+        ),
     }
 
 
