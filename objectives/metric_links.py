@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 
-# The chart drawing is pure (SVG strings, no ORM) and lives with the dashboards that use it most.
-from lsc_belonging.charts import Chart, line_chart
-from lsc_belonging.charts import Series as ChartSeries
+from reports.charts import Chart, line_chart
+from reports.charts import Series as ChartSeries
 from workforce.catalogue import (
     METRICS,
     RELATIVE_LIKELIHOOD_BAND,

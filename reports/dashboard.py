@@ -12,7 +12,6 @@ from datetime import date
 
 from django.urls import reverse
 
-from lsc_belonging import charts
 from objectives.models import Level, Period
 from objectives.selectors import (
     LEVEL_ORDER,
@@ -28,6 +27,7 @@ from objectives.selectors import (
     recently_completed,
 )
 from organisations.models import Organisation
+from reports import charts
 from reports.exports import Table
 from workforce.catalogue import (
     RELATIVE_LIKELIHOOD_BAND,
@@ -37,50 +37,14 @@ from workforce.catalogue import (
     headline_metrics,
     reading,
 )
+from workforce.labels import QUARTILE_LABELS, label_of
 from workforce.models import reporting_year_label as year_label
 from workforce.scopes import Scope, UnknownScope, all_scopes, parse_scope
 from workforce.selectors import available_years, figure_at, metric_comparison, metric_result, metric_results
 
-GROUP_LABELS = {
-    "white": "White",
-    "bme": "BME",
-    "unknown": "Unknown",
-    "disabled": "Disabled",
-    "non_disabled": "Non-disabled",
-    "male": "Men",
-    "female": "Women",
-    "total": "Total",
-}
-BAND_LABELS = {
-    "vsm": "Very senior managers",
-    "consultant": "Consultants",
-    "career_grade": "Non-consultant career grades",
-    "trainee": "Medical and dental trainees",
-    "other": "Other pay scales",
-    "total": "Total",
-}
-CLUSTER_LABELS = {
-    "cluster_1": "Cluster 1 (Bands 1 to 4)",
-    "cluster_2": "Cluster 2 (Bands 5 to 7)",
-    "cluster_3": "Cluster 3 (Bands 8a and 8b)",
-    "cluster_4": "Cluster 4 (Bands 8c to 9 and VSM)",
-    "cluster_5": "Cluster 5 (Consultants)",
-    "cluster_6": "Cluster 6 (Non-consultant career grades)",
-    "cluster_7": "Cluster 7 (Medical and dental trainees)",
-}
-QUARTILE_LABELS = {"lower": "Lower", "lower_middle": "Lower middle", "upper_middle": "Upper middle", "upper": "Upper"}
-
 
 class BadChoice(ValueError):
     """A scope or year in the URL that the portal does not have; the message says which."""
-
-
-def label_of(key: str) -> str:
-    return GROUP_LABELS.get(key) or BAND_LABELS.get(key) or CLUSTER_LABELS.get(key) or _band_label(key)
-
-
-def _band_label(key: str) -> str:
-    return f"Band {key}" if key[:1].isdigit() else key.replace("_", " ").capitalize()
 
 
 def chart_label(label: str) -> str:

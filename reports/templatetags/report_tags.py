@@ -32,8 +32,8 @@ def is_numeric(value) -> bool:
 
 @register.filter
 def svg(chart):
-    """The chart's SVG, drawn by lsc_belonging.charts from figures only (no user text reaches it unescaped)."""
-    return mark_safe(chart.svg)  # noqa: S308 - built by lsc_belonging.charts, which escapes every label
+    """The chart's SVG, drawn by reports.charts from figures only (no user text reaches it unescaped)."""
+    return mark_safe(chart.svg)  # noqa: S308 - built by reports.charts, which escapes every label
 
 
 @register.simple_tag

@@ -8,20 +8,20 @@ from dataclasses import dataclass
 from itertools import accumulate, compress
 from operator import attrgetter
 
+from workforce.labels import PAY_GAP_GROUP_NAMES
 from workforce.vocabulary import AFC_BANDS, DisabilityGroup, EthnicGroup, Sex
 
 from .profile import WorkforceProfile, is_in_hourly_pay_measures
 
 QUARTILES = ("lower", "lower_middle", "upper_middle", "upper")
 CHARACTERISTICS = {
-    "gender": ("sex", Sex.MALE.value, Sex.FEMALE.value, "men", "women"),
-    "ethnicity": ("ethnic_group", EthnicGroup.WHITE.value, EthnicGroup.BME.value, "White staff", "BME staff"),
+    "gender": ("sex", Sex.MALE.value, Sex.FEMALE.value, *PAY_GAP_GROUP_NAMES["gender"]),
+    "ethnicity": ("ethnic_group", EthnicGroup.WHITE.value, EthnicGroup.BME.value, *PAY_GAP_GROUP_NAMES["ethnicity"]),
     "disability": (
         "disability_group",
         DisabilityGroup.NON_DISABLED.value,
         DisabilityGroup.DISABLED.value,
-        "non-disabled staff",
-        "disabled staff",
+        *PAY_GAP_GROUP_NAMES["disability"],
     ),
 }
 

@@ -33,6 +33,7 @@ Metric 10  Disabled share of the board minus disabled share of the overall workf
 
 from collections.abc import Mapping, Sequence
 
+from workforce.labels import WDES_SURVEY_QUESTIONS
 from workforce.vocabulary import DisabilityGroup
 
 from .bands import band_distribution, profile_band_distribution, profile_workforce_counts
@@ -50,19 +51,6 @@ from .survey import board_versus_workforce, survey_comparison
 
 DISABLED = DisabilityGroup.DISABLED.value
 NON_DISABLED = DisabilityGroup.NON_DISABLED.value
-SURVEY_METRICS = {
-    "4a_i": "Staff experiencing harassment, bullying or abuse from patients, service users, relatives or the public",
-    "4a_ii": "Staff experiencing harassment, bullying or abuse from managers",
-    "4a_iii": "Staff experiencing harassment, bullying or abuse from other colleagues",
-    "4b": "Staff saying that the last time they experienced harassment, bullying or abuse at work, they or a "
-    "colleague reported it",
-    "5": "Staff believing that the organisation provides equal opportunities for career progression or promotion",
-    "6": "Staff saying they have felt pressure from their manager to come to work, despite not feeling well "
-    "enough to perform their duties",
-    "7": "Staff saying they are satisfied with the extent to which their organisation values their work",
-    "8": "Disabled staff saying their employer has made adequate adjustments to enable them to carry out their work",
-    "9a": "Staff engagement score (0-10)",
-}
 
 
 def metric_1(headcount: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
@@ -123,7 +111,7 @@ def survey_metrics(
             "title": title,
             **survey_comparison(survey.get(metric, {}), (NON_DISABLED, DISABLED), threshold, 1, f"wdes.{metric}"),
         }
-        for metric, title in SURVEY_METRICS.items()
+        for metric, title in WDES_SURVEY_QUESTIONS.items()
     }
 
 

@@ -32,6 +32,7 @@ Every function returns plain dicts of `Figure`s already through suppression.
 
 from collections.abc import Mapping, Sequence
 
+from workforce.labels import WRES_SURVEY_QUESTIONS
 from workforce.vocabulary import EthnicGroup
 
 from .bands import band_distribution, profile_band_distribution, profile_workforce_counts
@@ -43,13 +44,6 @@ from .survey import board_versus_workforce, survey_comparison
 
 WHITE = EthnicGroup.WHITE.value
 BME = EthnicGroup.BME.value
-SURVEY_INDICATORS = {
-    "5": "Staff experiencing harassment, bullying or abuse from patients, relatives or the public in the last "
-    "12 months",
-    "6": "Staff experiencing harassment, bullying or abuse from staff in the last 12 months",
-    "7": "Staff believing that the organisation provides equal opportunities for career progression or promotion",
-    "8": "Staff personally experiencing discrimination at work from a manager, team leader or other colleagues",
-}
 
 
 def indicator_1(headcount: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
@@ -131,7 +125,7 @@ def indicators_5_to_8(
             "title": title,
             **survey_comparison(survey.get(indicator, {}), (WHITE, BME), threshold, name=f"wres.{indicator}"),
         }
-        for indicator, title in SURVEY_INDICATORS.items()
+        for indicator, title in WRES_SURVEY_QUESTIONS.items()
     }
 
 
