@@ -7,7 +7,6 @@ from django.views.decorators.http import require_POST
 
 from objectives import history, selectors, services
 from objectives.forms import PriorityForm, RetirePriorityForm
-from objectives.metric_links import priority_metrics
 from objectives.models import Level, Priority
 from objectives.permissions import can_manage_plan, can_view_plan, item_access
 from objectives.views.common import add_service_errors, get_or_404, posted, scope_form
@@ -87,7 +86,6 @@ def priority_detail(request, code):
             "access": item_access(request.user),
             "reporting_round": selectors.current_round(),
             "evidence": selectors.priority_evidence(priority),
-            "workforce_metrics": priority_metrics(priority),
             "history_entries": history.priority_history(priority).latest(10),
         },
     )

@@ -36,18 +36,6 @@ def svg(chart):
     return mark_safe(chart.svg)  # noqa: S308 - built by reports.charts, which escapes every label
 
 
-@register.simple_tag
-def figure_text(figure, unit=""):
-    """A headline figure with its unit, or why it is missing."""
-    if not _is_figure(figure):
-        return "No data"
-    if figure["suppressed"]:
-        return "Not shown"
-    if figure["value"] is None:
-        return figure["display"]
-    return f"{figure['display']}{unit}"
-
-
 @register.filter
 def plain_cell(value):
     """A cell as printed on paper: a suppressed figure is just "*" (the pack explains it once)."""
