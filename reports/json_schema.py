@@ -1,10 +1,12 @@
 """JSON Schema (the dialect of OpenAPI 3.1) generated from Python types, so that the API's document says
 exactly what the TypedDicts of `workforce.metrics.results` say a result holds.
 
-`SchemaSet.schema(SomeTypedDict)` returns a `$ref` to a named component and records the component (and
-every TypedDict it holds) in `components`. A TypedDict is an object whose fields are its properties,
-required unless `NotRequired`, with no other properties; `dict[str, X]` is an object of Xs keyed by data
-(groups, bands, slugs); `list[X]` an array; a union `anyOf` (or a list of simple types).
+`SchemaSet.schema(SomeTypedDict)` returns a `$ref` to a named component (the class's name without "Data":
+`FigureData` is "Figure") and records the component (and every TypedDict it holds) in `components`; `name`
+gives a type (a union such as `ResultPart`) a component written by hand. A TypedDict is an object whose
+fields are its properties, required unless `NotRequired`, with no other properties; `dict[str, X]` is an
+object of Xs keyed by data (groups, bands, slugs); `list[X]` an array; a union `anyOf` (or a list of simple
+types).
 """
 
 import types
@@ -26,9 +28,18 @@ class SchemaSet:
 
     def __init__(self) -> None:
         self.components: dict[str, dict] = {}
+        self._named: list[tuple[Any, str]] = []
+
+    def name(self, annotation: Any, name: str, schema: dict) -> None:
+        """Describe `annotation` wherever it appears by the component `name`, whose schema is `schema`."""
+        self._named.append((annotation, name))
+        self.components[name] = schema
 
     def schema(self, annotation: Any) -> dict:
-        """The JSON Schema of a type annotation (a `$ref` for a TypedDict)."""
+        """The JSON Schema of a type annotation (a `$ref` for a TypedDict or a named type)."""
+        for named, name in self._named:
+            if annotation == named:
+                return _ref(name)
         if is_typeddict(annotation):
             return self._typed_dict(annotation)
         if annotation is Any:
@@ -48,7 +59,7 @@ class SchemaSet:
         raise TypeError(f"No JSON Schema for {annotation!r}")
 
     def _typed_dict(self, typed_dict: type) -> dict:
-        name = typed_dict.__name__
+        name = typed_dict.__name__.removesuffix("Data")
         if name not in self.components:
             self.components[name] = {}  # claimed first, so a type that holds itself ends
             hints = get_type_hints(typed_dict)
@@ -59,7 +70,7 @@ class SchemaSet:
             component["properties"] = {key: self.schema(hint) for key, hint in hints.items()}
             component["additionalProperties"] = False
             self.components[name] = component
-        return {"$ref": f"#/components/schemas/{name}"}
+        return _ref(name)
 
     def _union(self, members: tuple) -> dict:
         schemas = [self.schema(member) for member in members]
@@ -71,8 +82,8 @@ class SchemaSet:
         return {"anyOf": schemas}
 
     def parts(self, name: str) -> list[dict]:
-        """Every distinct object schema inside the component `name` (itself included), components by
-        `$ref`: what a path into such an object can point at."""
+        """Every distinct object schema inside the component `name` (not itself), components by `$ref`:
+        the objects a path into such an object can point at."""
         found: dict[str, dict] = {}
 
         def walk(schema: dict) -> None:
@@ -91,5 +102,9 @@ class SchemaSet:
                 if isinstance(schema.get(key), dict):
                     walk(schema[key])
 
-        walk({"$ref": f"#/components/schemas/{name}"})
-        return list(found.values())
+        walk(_ref(name))
+        return [schema for key, schema in found.items() if key != name]
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}

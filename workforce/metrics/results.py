@@ -368,7 +368,9 @@ class MetricSetData(MetricFiguresData):
     coverage: dict[str, list[int]]
 
 
-class ScopeData(TypedDict):
+class ResultScopeData(TypedDict):
+    """The scope and year of a stored result, named for readers."""
+
     key: str  # "ics", "place:<slug>" or "organisation:<slug>"
     kind: str
     label: str
@@ -397,9 +399,11 @@ class CoverageData(TypedDict):
 
 
 class MetricResultData(MetricFiguresData):
-    """A stored result as the selectors return it (and `export_metrics` and the API's metrics answer)."""
+    """A stored result as the selectors return it (and `export_metrics` and the API's metrics answer). Every
+    count of people and every statistic in it is a Figure; WDES 9b's `yes` and `no` count organisations, not
+    people, and are plain integers (see Voices)."""
 
-    scope: ScopeData
+    scope: ResultScopeData
     coverage: CoverageData
 
 
