@@ -16,13 +16,8 @@ class Command(BaseCommand):
     help = "Remove uploaded ESR extracts older than ESR_UPLOAD_EXPIRY_HOURS (checked but never confirmed)."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--hours",
-            type=float,
-            default=None,
-            help=f"Remove uploads older than this many hours (default: ESR_UPLOAD_EXPIRY_HOURS, "
-            f"now {settings.ESR_UPLOAD_EXPIRY_HOURS:g}).",
-        )
+        default = f"default: ESR_UPLOAD_EXPIRY_HOURS, now {settings.ESR_UPLOAD_EXPIRY_HOURS:g}"
+        parser.add_argument("--hours", type=float, help=f"Remove uploads older than this many hours ({default}).")
 
     def handle(self, *args, hours=None, **options):
         older_than = timedelta(hours=hours) if hours is not None else None
