@@ -28,7 +28,7 @@ from workforce.catalogue import (
 )
 from workforce.models import reporting_year_label
 from workforce.scopes import Scope
-from workforce.selectors import figure_at, metric_trend
+from workforce.selectors.results import figure_at, metric_trend
 
 NO_FIGURE = "No figure"
 NO_READING = "There is no figure for this metric in the latest year."

@@ -39,7 +39,7 @@ from workforce.catalogue import (
 )
 from workforce.models import reporting_year_label as year_label
 from workforce.scopes import Scope, UnknownScope, all_scopes, parse_scope
-from workforce.selectors import available_years, figure_at, metric_comparison, metric_result, metric_results
+from workforce.selectors.results import available_years, figure_at, metric_comparison, metric_result, metric_results
 
 GROUP_LABELS = {
     "white": "White",

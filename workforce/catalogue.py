@@ -20,7 +20,7 @@ from workforce.metrics.readings import (
     survey_reading,
 )
 from workforce.metrics.suppression import Figure, round_half_up
-from workforce.selectors import figure_at
+from workforce.selectors.results import figure_at
 
 # Which way a figure should move: a relative likelihood towards 1 (equal treatment), a gap towards 0.
 TOWARDS_ONE, TOWARDS_ZERO, LOWER, HIGHER = "towards_one", "towards_zero", "lower", "higher"
