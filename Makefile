@@ -8,15 +8,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev assets browser pdf-libs setup serve lint typecheck
+.PHONY: run test install install-dev assets browser pdf-libs setup serve lint checks typecheck
 
 ## run: set everything up on SQLite with demo data and serve http://127.0.0.1:8000
 run: export DEBUG := 1
 run: install assets pdf-libs setup serve
 
-## test: install what the tests need (Chromium included) and run the whole suite
+## test: install what the tests need (Chromium included), run the static checks, then the whole suite
 # pytest exits 5 when it collected no tests; that is a broken suite, not a pass.
-test: install-dev assets browser pdf-libs
+test: install-dev assets browser pdf-libs checks
 	@$(VENV)/bin/pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi; exit $$rc
 
@@ -62,9 +62,13 @@ setup:
 serve:
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-lint: install-dev
+## checks: lint, formatting and missing migrations; any finding fails `make test` (and so CI)
+checks: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+lint: checks
 
 ## typecheck: mypy over the typed packages listed in mypy.ini (the metrics, their result contract and its readers)
 typecheck: install-dev

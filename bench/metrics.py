@@ -6,10 +6,10 @@
 Prepares (not timed): migrates the database, loads the places and organisations, generates a synthetic
 93,840-assignment ESR extract for 31 March 2025, imports it and enters full-size demo recruitment,
 casework, training, staff survey and board figures for 2024/25. Then times
-`workforce.services.recompute_metrics([2025])` as a whole, several times: reading the year's snapshots,
-staff records and figures from the database, computing the metric sets of the ICS, the four places and
-every organisation (suppressed together), and storing them in one transaction. It prints the rows and
-scopes, the time to read, to compute and to store, and the total of each run, and the median run.
+`workforce.services.metric_recompute.metrics_recompute(years=[2025])` as a whole, several times: reading
+the year's snapshots, staff records and figures from the database, computing the metric sets of the ICS,
+the four places and every organisation (suppressed together), and storing them in one transaction. It
+prints the rows and scopes, the time to read, to compute and to store, and the total of each run, and the median run.
 Target (issue 4): under 5 seconds in total. The database must be PostgreSQL and may be written to.
 """
 
@@ -51,7 +51,8 @@ def main():
     from demo.workforce import create_demo_figures
     from organisations.services.reference_data import reference_data_load
     from workforce.models import StaffRecord, reporting_year_for, reporting_year_label
-    from workforce.services import import_esr_extract, recompute_metrics
+    from workforce.services.esr_import import esr_extract_import
+    from workforce.services.metric_recompute import metrics_recompute
 
     year = reporting_year_for(SNAPSHOT)
     print(f"Preparing (not timed): migrate, organisations, a {options.rows:,}-row synthetic extract and figures")
@@ -61,7 +62,7 @@ def main():
         path = Path(folder) / "extract.csv"
         with path.open("w", newline="", encoding="utf-8") as stream:
             write_extract(stream, rows=options.rows, seed=options.seed, snapshot_date=SNAPSHOT)
-        import_esr_extract(path, snapshot_date=SNAPSHOT, file_name=f"bench-{options.rows}-{options.seed}.csv")
+        esr_extract_import(path=path, snapshot_date=SNAPSHOT, file_name=f"bench-{options.rows}-{options.seed}.csv")
     settings.DEMO_ESR_ROWS = options.rows  # figures of a full-size ICS
     create_demo_figures([year])
 
@@ -72,12 +73,12 @@ def main():
     print(f"{version}, database {connection.settings_dict['NAME']}")
     print(f"Snapshot {SNAPSHOT:%-d %B %Y}: {records:,} staff records; figures entered for {reporting_year_label(year)}")
     print()
-    print(f"recompute_metrics([{year}]), {options.repeat} runs:")
+    print(f"metrics_recompute(years=[{year}]), {options.repeat} runs:")
     print(f"{'run':>3}  {'rows':>7}  {'scopes':>6}  {'read s':>7}  {'compute s':>9}  {'store s':>7}  {'total s':>7}")
     runs = []
     for run in range(1, options.repeat + 1):
         started = time.perf_counter()
-        report = recompute_metrics([year])
+        report = metrics_recompute(years=[year])
         total = time.perf_counter() - started
         runs.append((total, report))
         print(

@@ -21,7 +21,7 @@ from workforce.models import (
     TrainingFigures,
     reporting_year_for,
 )
-from workforce.services import import_esr_extract
+from workforce.services.esr_import import esr_extract_import
 
 DEMO_SNAPSHOT_DATES = tuple(date(year, 3, 31) for year in range(2021, 2026))
 LSC_WORKFORCE = 93_840  # assignments in an ICS-wide extract
@@ -49,7 +49,7 @@ def load_demo_workforce(rows: int | None = None, log=print) -> None:
             year_rows = round(rows * (1 - 0.02 * (DEMO_SNAPSHOT_DATES[-1].year - day.year)))
             with path.open("w", encoding="utf-8", newline="") as stream:
                 write_extract(stream, rows=year_rows, seed=DEMO_SEED, snapshot_date=day)
-            report = import_esr_extract(path, snapshot_date=day, file_name=path.name)
+            report = esr_extract_import(path=path, snapshot_date=day, file_name=path.name)
             log(f"Demo ESR snapshot {day:%d %B %Y}: {report.rows:,} synthetic assignments ({report.status}).")
 
 

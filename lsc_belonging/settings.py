@@ -169,6 +169,9 @@ STORAGES = {
 # through a view that checks the signed-in user may see them.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "uploads"))
 FILE_UPLOAD_PERMISSIONS = 0o640
+# An uploaded ESR extract that is checked but never confirmed is removed after this many hours
+# (by the next upload, or by `manage.py expire_uploads`).
+ESR_UPLOAD_EXPIRY_HOURS = float(os.environ.get("ESR_UPLOAD_EXPIRY_HOURS", "24"))
 # Largest evidence file a lead may upload (objectives/evidence.py lists the accepted types).
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_MB", "10")) * 1024 * 1024
 

@@ -33,7 +33,7 @@ from reports.api_answers import (
 from workforce.metrics.results import MetricResultData
 from workforce.models import reporting_year_label
 from workforce.scopes import Scope, UnknownScope, all_scopes, parse_scope
-from workforce.selectors import available_years, figure_at, metric_comparison, metric_result, metric_trend
+from workforce.selectors.results import available_years, figure_at, metric_comparison, metric_result, metric_trend
 
 COMPARISON_KINDS = ("organisation", "place")
 PATH_PATTERN = re.compile(r"[A-Za-z0-9_.]+")

@@ -10,7 +10,7 @@ from objectives.selectors import current_round
 from workforce.metrics.results import MetricResultData
 from workforce.models import reporting_year_label as year_label
 from workforce.scopes import Scope, UnknownScope, all_scopes, parse_scope
-from workforce.selectors import available_years
+from workforce.selectors.results import available_years
 
 
 class BadChoice(ValueError):

@@ -21,7 +21,7 @@ from objectives.services import load_plan
 from organisations.permissions import Role
 from organisations.services.reference_data import reference_data_load
 from tests.factories import make_user
-from workforce.services import import_esr_extract
+from workforce.services.esr_import import esr_extract_import
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def fixed_data(tmp_path, settings):
         path = tmp_path / f"esr-{day}.csv"
         with path.open("w", encoding="utf-8", newline="") as stream:
             write_extract(stream, rows=ROWS, seed=7, snapshot_date=day)
-        import_esr_extract(path, snapshot_date=day)
+        esr_extract_import(path=path, snapshot_date=day)
 
 
 def _outputs(client) -> dict[str, str]:

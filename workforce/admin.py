@@ -11,7 +11,7 @@ from workforce.esr.admin_import import (
     ESRExtractFormat,
     ESRExtractResource,
     ESRImportForm,
-    ExtractStorage,
+    ESRUploadStorage,
 )
 from workforce.models import (
     BoardMembership,
@@ -22,7 +22,7 @@ from workforce.models import (
     StaffSurveyResults,
     TrainingFigures,
 )
-from workforce.services import recompute_metrics
+from workforce.services.metric_recompute import metrics_recompute
 
 
 class PortalAdminPermissions:
@@ -50,9 +50,22 @@ class PortalAdminPermissions:
         return is_admin(request.user)
 
 
+class ReadOnlyForAdmins(PortalAdminPermissions):
+    """Admins may look, but rows are made and replaced only by importing a file, never added, changed or deleted."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ImportBatch)
-class ImportBatchAdmin(PortalAdminPermissions, ImportMixin, admin.ModelAdmin):
-    """ESR imports: django-import-export's upload → preview → confirm, backed by the fast import service."""
+class ImportBatchAdmin(ReadOnlyForAdmins, ImportMixin, admin.ModelAdmin):
+    """ESR imports: django-import-export's upload → preview → confirm, through the portal's ESR upload flow."""
 
     list_display = ["file_name", "snapshot_date", "row_count", "status", "imported_by", "imported_at"]
     list_filter = ["status", "snapshot_date"]
@@ -61,25 +74,25 @@ class ImportBatchAdmin(PortalAdminPermissions, ImportMixin, admin.ModelAdmin):
     import_form_class = ESRImportForm
     confirm_form_class = ESRConfirmImportForm
     import_template_name = "admin/workforce/esr_import.html"
-    tmp_storage_class = ExtractStorage
+    tmp_storage_class = ESRUploadStorage
     skip_admin_log = True  # the ImportBatch row is the record of the import
-
-    def has_add_permission(self, request):
-        return False  # batches are made by importing a file
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # a snapshot is replaced by importing again, never deleted here
 
     def get_import_formats(self):
         return [ESRExtractFormat]
 
     def write_to_tmp_storage(self, import_file, input_format):
-        storage = ExtractStorage(read_mode="rb")
+        storage = ESRUploadStorage()
         storage.save_upload(import_file)
         return storage
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        report = getattr(context.get("result"), "esr_report", None)
+        if report is not None and report.status == "unchanged":
+            # Nothing to confirm (the upload flow has removed the file): show the upload form again instead.
+            context.pop("confirm_form", None)
+        return response
 
     def get_import_data_kwargs(self, **kwargs):
         form = kwargs.pop("form", None)
@@ -101,29 +114,16 @@ class ImportBatchAdmin(PortalAdminPermissions, ImportMixin, admin.ModelAdmin):
         report = result.esr_report
         if report is None or report.status == "invalid":
             messages.error(request, "The file could not be imported: nothing was changed.")
-        elif report.status == "unchanged":
-            messages.info(request, f"{report.file_name} was already imported for this date: nothing changed.")
         else:
-            messages.success(
-                request,
-                f"Imported {report.rows:,} assignments on {report.snapshot_date:%d %B %Y} from {report.file_name}.",
-            )
+            level = messages.INFO if report.status == "unchanged" else messages.SUCCESS
+            messages.add_message(request, level, report.summary())
 
 
 @admin.register(Snapshot)
-class SnapshotAdmin(PortalAdminPermissions, admin.ModelAdmin):
+class SnapshotAdmin(ReadOnlyForAdmins, admin.ModelAdmin):
     list_display = ["organisation", "snapshot_date", "row_count", "import_batch"]
     list_filter = ["snapshot_date", "organisation"]
     list_select_related = ["organisation", "import_batch"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class AnnualFiguresResource(resources.ModelResource):
@@ -152,7 +152,7 @@ class AnnualFiguresResource(resources.ModelResource):
 
     def after_import(self, dataset, result, **kwargs):
         if not kwargs.get("dry_run") and not result.has_errors() and not result.has_validation_errors():
-            recompute_metrics(self.years_changed)
+            metrics_recompute(years=self.years_changed)
 
 
 def _figures_admin(model):
@@ -170,18 +170,18 @@ def _figures_admin(model):
         def save_model(self, request, obj, form, change):
             with transaction.atomic():
                 super().save_model(request, obj, form, change)
-                recompute_metrics([obj.year])
+                metrics_recompute(years=[obj.year])
 
         def delete_model(self, request, obj):
             with transaction.atomic():
                 super().delete_model(request, obj)
-                recompute_metrics([obj.year])
+                metrics_recompute(years=[obj.year])
 
         def delete_queryset(self, request, queryset):
             with transaction.atomic():
                 years = set(queryset.values_list("year", flat=True))
                 super().delete_queryset(request, queryset)
-                recompute_metrics(years)
+                metrics_recompute(years=years)
 
     admin.site.register(model, FiguresAdmin)
 

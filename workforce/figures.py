@@ -2,12 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.db import models
-
 from workforce.metrics.suppression import suppress_counts_with_total
 from workforce.models import (
     GROUP_LABELS,
     SURVEY_INDICATORS,
+    AnnualFigures,
     BoardMembership,
     FormalProcessFigures,
     RecruitmentFigures,
@@ -27,7 +26,7 @@ class Fieldset:
 class FiguresSection:
     slug: str
     title: str
-    model: type[models.Model]
+    model: type[AnnualFigures]
     standards: str  # which indicators these figures feed
     fieldsets: tuple[Fieldset, ...]
     hint: str = ""

@@ -3,9 +3,8 @@ from crispy_forms.layout import Fieldset, Layout
 from django import forms
 
 from organisations.models import Organisation
-from workforce.esr.reader import ExtractRejected
+from workforce.esr.extract import ExtractRejected, snapshot_date_check
 from workforce.figures import short_label
-from workforce.services import check_snapshot_date
 
 
 class ESRUploadForm(forms.Form):
@@ -32,9 +31,8 @@ class ESRUploadForm(forms.Form):
     )
 
     def clean_snapshot_date(self):
-
         try:
-            return check_snapshot_date(self.cleaned_data["snapshot_date"])
+            return snapshot_date_check(self.cleaned_data["snapshot_date"])
         except ExtractRejected as error:
             raise forms.ValidationError(str(error)) from None
 

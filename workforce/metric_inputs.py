@@ -1,8 +1,8 @@
 """Selectors that read what the metrics are computed from: staff records and the figures ESR does not hold.
 
 They turn database rows into the plain inputs of `workforce.metrics` (StaffMember, OrganisationFigures),
-one query per table, reading only the columns the calculations use. `workforce.services.recompute_metrics`
-is their caller.
+one query per table, reading only the columns the calculations use. Their caller is
+`workforce.services.metric_recompute.metrics_recompute`.
 
 Years: the metrics of reporting year Y (Y = 2025 is 1 April 2024 to 31 March 2025) use each organisation's
 ESR snapshot dated in that year, normally 31 March Y; if an organisation has more than one, the latest.

@@ -3,10 +3,10 @@
 from django.dispatch import receiver
 
 from organisations.signals import reporting_scopes_changed
-from workforce.services import recompute_metrics
+from workforce.services.metric_recompute import metrics_recompute
 
 
 @receiver(reporting_scopes_changed)
 def recompute_metrics_for_new_scopes(sender, instance, **kwargs) -> None:
     """Stored results are keyed and labelled by their scope: an organisation renamed or moved makes every year stale."""
-    recompute_metrics()
+    metrics_recompute()

@@ -12,7 +12,7 @@ from reports.presenters.detail_tables import detail_views
 from reports.presenters.metric_trend import NO_FIGURE, MetricTrend
 from workforce.catalogue import RELATIVE_LIKELIHOOD_BAND, LikelihoodMetric, MetricDefinition, headline_figure
 from workforce.metrics.results import FigureData
-from workforce.selectors import metric_comparison, metric_results
+from workforce.selectors.results import metric_comparison, metric_results
 
 
 @dataclass

@@ -25,7 +25,7 @@ from reports.presenters.plan_tables import (
 from workforce.catalogue import headline_metrics
 from workforce.metrics.results import MetricResultData
 from workforce.models import reporting_year_label
-from workforce.selectors import metric_result
+from workforce.selectors.results import metric_result
 
 
 @dataclass

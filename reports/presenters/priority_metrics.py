@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reports.presenters.metric_trend import MetricTrend
 from workforce.scopes import Scope
-from workforce.selectors import metric_trend
+from workforce.selectors.results import metric_trend
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from organisations.services.reference_data import reference_data_load
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.workforce.test_metric_results import YEAR, import_synthetic
 from workforce.catalogue import METRICS
-from workforce.selectors import figure_at, metric_result
+from workforce.selectors.results import figure_at, metric_result
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

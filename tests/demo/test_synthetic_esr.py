@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from demo.synthetic_esr import write_extract
 from organisations.services.reference_data import reference_data_load
-from workforce.services import import_esr_extract
+from workforce.services.esr_import import esr_extract_import
 
 
 def extract(rows=6000, seed=1, day=date(2025, 3, 31)):
@@ -58,6 +58,6 @@ def test_the_command_writes_a_file_that_imports_without_errors(tmp_path):
     call_command(
         "make_synthetic_esr", "--rows", "3000", "--seed", "5", "--out", str(path), "--snapshot-date", "2024-03-31"
     )
-    report = import_esr_extract(path, snapshot_date=date(2024, 3, 31))
+    report = esr_extract_import(path=path, snapshot_date=date(2024, 3, 31))
     assert report.status == "imported", report.errors[:5]
     assert report.rows == 3000 and len(report.rows_by_organisation) == 7

@@ -21,7 +21,7 @@ from tests.factories import make_user
 from tests.objectives.factories import make_item, make_priority, make_round, make_update
 from tests.workforce.esr_files import row
 from tests.workforce.esr_files import write_extract as write_rows
-from workforce.services import import_esr_extract
+from workforce.services.esr_import import esr_extract_import
 
 pytestmark = pytest.mark.django_db
 
@@ -52,14 +52,14 @@ def small_trust_metrics(tmp_path, organisations):
         people += staff(ods, band_9_bme, band="Band 9", ethnic=asian, group=admin)
         people += staff(ods, 12, band="Band 4", group=admin)
     path = write_rows(tmp_path / "small.csv", [row(n, **values) for n, values in enumerate(people, start=1)])
-    import_esr_extract(path, snapshot_date=DAY)
+    esr_extract_import(path=path, snapshot_date=DAY)
 
 
 def import_synthetic(tmp_path, rows, day=DAY):
     path = tmp_path / f"esr-{rows}.csv"
     with path.open("w", newline="", encoding="utf-8") as stream:
         write_synthetic_extract(stream, rows=rows, seed=1, snapshot_date=day)
-    import_esr_extract(path, snapshot_date=day)
+    esr_extract_import(path=path, snapshot_date=day)
 
 
 @pytest.fixture
@@ -205,7 +205,7 @@ def test_years_are_listed_with_their_labels(tmp_path, organisations, api):
 
 
 def test_metrics_give_the_stored_result_with_when_its_data_were_true(small_trust_metrics, api):
-    from workforce.selectors import metric_result
+    from workforce.selectors.results import metric_result
 
     body = api("api_metrics", scope="place:lancashire", year="2025").json()
     stored = metric_result("place:lancashire", YEAR)

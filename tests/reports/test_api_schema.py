@@ -13,7 +13,7 @@ from reports.api_auth import create_api_token
 from reports.openapi import openapi_document
 from tests.factories import make_user
 from workforce.scopes import all_scopes
-from workforce.selectors import available_years, figure_at, metric_result
+from workforce.selectors.results import available_years, figure_at, metric_result
 
 pytestmark = pytest.mark.django_db
 

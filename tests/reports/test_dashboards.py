@@ -20,7 +20,7 @@ from tests.factories import make_user
 from tests.workforce.test_metric_results import YEAR, import_synthetic
 from workforce.catalogue import METRICS, metric_definition
 from workforce.models import StaffRecord, reporting_year_label
-from workforce.selectors import figure_at, metric_result
+from workforce.selectors.results import figure_at, metric_result
 
 pytestmark = pytest.mark.django_db
 

@@ -27,7 +27,7 @@ from workforce.models import (
     TrainingFigures,
     reporting_year_label,
 )
-from workforce.services import import_esr_extract
+from workforce.services.esr_import import esr_extract_import
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +179,7 @@ def independent_metrics(rows, figures):
 def import_synthetic(path, rows, day=DAY):
     with path.open("w", newline="", encoding="utf-8") as stream:
         write_extract(stream, rows=rows, seed=7, snapshot_date=day)
-    import_esr_extract(path, snapshot_date=day)
+    esr_extract_import(path=path, snapshot_date=day)
     return path
 
 

@@ -10,9 +10,10 @@ from django.db import connection
 
 from organisations.models import Organisation
 from tests.workforce.esr_files import HEADER, csv_text, row, write_extract
-from workforce.esr.reader import ExtractRejected, pseudonymise
+from workforce.esr.extract import ExtractRejected
+from workforce.esr.pseudonymise import pseudonymise
 from workforce.models import ImportBatch, Snapshot, StaffRecord
-from workforce.services import import_esr_extract
+from workforce.services.esr_import import esr_extract_import
 
 pytestmark = pytest.mark.django_db
 ON = date(2025, 3, 31)
@@ -27,7 +28,7 @@ def test_a_valid_extract_is_stored_as_one_snapshot_per_organisation(tmp_path, ow
         tmp_path / "esr.csv",
         [row(1), row(2, Organisation="OTH", Pay_Band="Band 8A", Gender="Male"), row(3, Organisation="Other Trust")],
     )
-    report = import_esr_extract(path, snapshot_date=ON)
+    report = esr_extract_import(path=path, snapshot_date=ON)
     assert report.status == "imported" and report.rows == 3 and report.error_count == 0
     assert report.rows_by_organisation == {own_org: 1, other_org: 2}
     snapshots = {s.organisation: s for s in Snapshot.objects.all()}
@@ -58,7 +59,7 @@ def test_each_field_is_converted(tmp_path, own_org):
                 Primary_Assignment="N", Assignment_Number="20000004-2"),
         ],
     )  # fmt: skip
-    assert import_esr_extract(path, snapshot_date=ON).status == "imported"
+    assert esr_extract_import(path=path, snapshot_date=ON).status == "imported"
     records = {r.job_role + r.pay_band + str(r.is_bank): r for r in StaffRecord.objects.all()}
     nurse = records["Staff Nurse5False"]
     assert (nurse.ethnic_origin_code, nurse.ethnic_group, nurse.disability_group) == ("CP", "white", "disabled")
@@ -105,7 +106,7 @@ def test_headers_match_whatever_their_case_spacing_or_alias(tmp_path, own_org, h
     values = row(1)
     path = tmp_path / "esr.csv"
     path.write_text(",".join(header) + "\r\n" + ",".join(values[h] for h in HEADER) + "\r\n", encoding="utf-8")
-    report = import_esr_extract(path, snapshot_date=ON)
+    report = esr_extract_import(path=path, snapshot_date=ON)
     assert report.status == "imported", report.errors
 
 
@@ -115,13 +116,13 @@ def test_aliases_can_be_added_in_settings(tmp_path, own_org, settings):
     values = row(1)
     path = tmp_path / "esr.csv"
     path.write_text(",".join(header) + "\n" + ",".join(values[h] for h in HEADER) + "\n", encoding="utf-8")
-    assert import_esr_extract(path, snapshot_date=ON).status == "imported"
+    assert esr_extract_import(path=path, snapshot_date=ON).status == "imported"
 
 
 def test_names_and_other_columns_are_ignored_and_never_stored(tmp_path, own_org):
     header = [*HEADER, "First Name", "Last Name", "NI Number"]
     rows = [dict(row(1), **{"First Name": "Zebedee", "Last Name": "Quixote", "NI Number": "QQ123456C"})]
-    report = import_esr_extract(write_extract(tmp_path / "esr.csv", rows, header=header), snapshot_date=ON)
+    report = esr_extract_import(path=write_extract(tmp_path / "esr.csv", rows, header=header), snapshot_date=ON)
     assert report.ignored_columns == ("First Name", "Last Name", "NI Number")
     stored = " ".join(str(v) for v in StaffRecord.objects.values_list().get())
     for secret in ("Zebedee", "Quixote", "QQ123456C", "1990", "20000001"):
@@ -137,7 +138,7 @@ def test_encodings_are_read_correctly(tmp_path, own_org, encoding, prefix):
     rows = [row(1, Job_Role="Infirmière spécialisée", Annual_Salary="£29,970.00")]
     path = tmp_path / "esr.csv"
     path.write_bytes(prefix + csv_text(rows).encode(encoding))
-    assert import_esr_extract(path, snapshot_date=ON).status == "imported"
+    assert esr_extract_import(path=path, snapshot_date=ON).status == "imported"
     record = StaffRecord.objects.get()
     assert record.job_role == "Infirmière spécialisée" and record.annual_salary == Decimal("29970.00")
 
@@ -146,14 +147,14 @@ def test_an_excel_saved_file_with_sep_line_quotes_and_trailing_empty_rows(tmp_pa
     text = "sep=,\r\n" + csv_text([row(1, Job_Role="Nurse, Senior"), row(2)]) + ",,,,,,,,\r\n\r\n"
     path = tmp_path / "esr.csv"
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    report = import_esr_extract(path, snapshot_date=ON)
+    report = esr_extract_import(path=path, snapshot_date=ON)
     assert report.status == "imported" and report.rows == 2
     assert StaffRecord.objects.filter(job_role="Nurse, Senior").exists()
 
 
 def test_identifiers_are_stored_only_as_keyed_hashes(tmp_path, own_org, settings):
     write_extract(tmp_path / "esr.csv", [row(7, Assignment_Number="20000007-2")])
-    import_esr_extract(tmp_path / "esr.csv", snapshot_date=ON)
+    esr_extract_import(path=tmp_path / "esr.csv", snapshot_date=ON)
     record = StaffRecord.objects.get()
     key = settings.PSEUDONYMISATION_KEY.encode()
     assert record.employee_key == hmac.new(key, b"employee:20000007", hashlib.sha256).hexdigest()
@@ -179,7 +180,7 @@ def test_every_invalid_value_is_reported_with_line_column_and_value_and_nothing_
         row(1),  # the same assignment number as line 2
         row(8, Pay_Band="Medical", Job_Role="Doctor"),
     ]
-    report = import_esr_extract(write_extract(tmp_path / "esr.csv", rows), snapshot_date=ON)
+    report = esr_extract_import(path=write_extract(tmp_path / "esr.csv", rows), snapshot_date=ON)
     assert report.status == "invalid"
     found = {(e.line, e.column, e.value) for e in report.errors}
     assert found == {
@@ -204,7 +205,7 @@ def test_every_invalid_value_is_reported_with_line_column_and_value_and_nothing_
 
 def test_a_bad_row_after_many_good_ones_still_stores_nothing(tmp_path, own_org):
     rows = [row(n) for n in range(1, 25_001)] + [row(30_000, FTE="2.5")]
-    report = import_esr_extract(write_extract(tmp_path / "esr.csv", rows), snapshot_date=ON)
+    report = esr_extract_import(path=write_extract(tmp_path / "esr.csv", rows), snapshot_date=ON)
     assert report.status == "invalid" and report.error_count == 1 and report.errors[0].line == 25_002
     assert nothing_stored()
 
@@ -230,34 +231,36 @@ def test_files_that_cannot_be_read_are_rejected_with_a_clear_message(tmp_path, o
     path = tmp_path / "esr.csv"
     path.write_bytes(content)
     with pytest.raises(ExtractRejected, match=message):
-        import_esr_extract(path, snapshot_date=ON)
+        esr_extract_import(path=path, snapshot_date=ON)
     assert nothing_stored()
 
 
 def test_missing_file_bad_dates_and_future_dates_are_rejected(tmp_path, own_org):
     with pytest.raises(ExtractRejected, match="There is no file"):
-        import_esr_extract(tmp_path / "missing.csv", snapshot_date=ON)
+        esr_extract_import(path=tmp_path / "missing.csv", snapshot_date=ON)
     path = write_extract(tmp_path / "esr.csv", [row(1)])
     with pytest.raises(ExtractRejected, match="is not a date"):
-        import_esr_extract(path, snapshot_date="2025-13-01")
+        esr_extract_import(path=path, snapshot_date="2025-13-01")
     with pytest.raises(ExtractRejected, match="in the future"):
-        import_esr_extract(path, snapshot_date=date.today() + timedelta(days=2))
+        esr_extract_import(path=path, snapshot_date=date.today() + timedelta(days=2))
     assert nothing_stored()
 
 
 def test_an_organisation_that_does_not_use_esr_is_refused(tmp_path, own_org):
     Organisation.objects.create(name="Blackpool Council", slug="bc", kind="council", uses_esr=False, ods_code="BPC")
-    report = import_esr_extract(write_extract(tmp_path / "esr.csv", [row(1, Organisation="BPC")]), snapshot_date=ON)
+    report = esr_extract_import(
+        path=write_extract(tmp_path / "esr.csv", [row(1, Organisation="BPC")]), snapshot_date=ON
+    )
     assert report.status == "invalid" and "does not use ESR" in report.errors[0].message
 
 
 def test_a_chosen_organisation_needs_no_column_and_refuses_other_organisations_rows(tmp_path, own_org, other_org):
     header = [h for h in HEADER if h != "Organisation"]
-    report = import_esr_extract(write_extract(tmp_path / "a.csv", [row(1)], header=header), snapshot_date=ON,
+    report = esr_extract_import(path=write_extract(tmp_path / "a.csv", [row(1)], header=header), snapshot_date=ON,
                                 organisation=own_org)  # fmt: skip
     assert report.status == "imported" and report.rows_by_organisation == {own_org: 1}
-    report = import_esr_extract(
-        write_extract(tmp_path / "b.csv", [row(1, Organisation="OTH")]), snapshot_date=ON, organisation=own_org
+    report = esr_extract_import(
+        path=write_extract(tmp_path / "b.csv", [row(1, Organisation="OTH")]), snapshot_date=ON, organisation=own_org
     )
     assert report.status == "invalid" and "not Own Trust" in report.errors[0].message
 
@@ -265,23 +268,25 @@ def test_a_chosen_organisation_needs_no_column_and_refuses_other_organisations_r
 def test_without_a_primary_flag_an_employees_first_assignment_is_primary(tmp_path, own_org):
     header = [h for h in HEADER if h != "Primary Assignment"]
     rows = [row(1), row(1, Assignment_Number="20000001-2"), row(2)]
-    import_esr_extract(write_extract(tmp_path / "esr.csv", rows, header=header), snapshot_date=ON)
+    esr_extract_import(path=write_extract(tmp_path / "esr.csv", rows, header=header), snapshot_date=ON)
     assert sorted(StaffRecord.objects.values_list("is_primary_assignment", flat=True)) == [False, True, True]
 
 
 def test_age_band_column_is_used_when_there_is_no_date_of_birth(tmp_path, own_org):
     header = [("Age Band" if h == "Date of Birth" else h) for h in HEADER]
     rows = [dict(row(1), **{"Age Band": "56-60"})]
-    import_esr_extract(write_extract(tmp_path / "esr.csv", rows, header=header), snapshot_date=ON)
+    esr_extract_import(path=write_extract(tmp_path / "esr.csv", rows, header=header), snapshot_date=ON)
     assert StaffRecord.objects.get().age_band == "55-59"
 
 
 def test_reimporting_an_organisation_and_date_replaces_that_snapshot_whole(tmp_path, own_org, other_org):
-    first = import_esr_extract(
-        write_extract(tmp_path / "first.csv", [row(1), row(2), row(3, Organisation="OTH")]), snapshot_date=ON
+    first = esr_extract_import(
+        path=write_extract(tmp_path / "first.csv", [row(1), row(2), row(3, Organisation="OTH")]), snapshot_date=ON
     )
     other_snapshot = Snapshot.objects.get(organisation=other_org)
-    second = import_esr_extract(write_extract(tmp_path / "second.csv", [row(5, Pay_Band="Band 7")]), snapshot_date=ON)
+    second = esr_extract_import(
+        path=write_extract(tmp_path / "second.csv", [row(5, Pay_Band="Band 7")]), snapshot_date=ON
+    )
     assert second.status == "imported" and second.replaced == [own_org]
     own = Snapshot.objects.get(organisation=own_org, snapshot_date=ON)
     assert own.import_batch == second.batch and own.row_count == 1
@@ -290,24 +295,26 @@ def test_reimporting_an_organisation_and_date_replaces_that_snapshot_whole(tmp_p
     assert StaffRecord.objects.count() == 2
     first.batch.refresh_from_db()
     assert first.batch.status == ImportBatch.Status.IMPORTED  # still holds the other organisation's snapshot
-    import_esr_extract(write_extract(tmp_path / "third.csv", [row(9, Organisation="OTH")]), snapshot_date=ON)
+    esr_extract_import(path=write_extract(tmp_path / "third.csv", [row(9, Organisation="OTH")]), snapshot_date=ON)
     first.batch.refresh_from_db()
     assert first.batch.status == ImportBatch.Status.SUPERSEDED
 
 
 def test_importing_the_same_file_twice_changes_nothing(tmp_path, own_org):
     path = write_extract(tmp_path / "esr.csv", [row(1), row(2)])
-    first = import_esr_extract(path, snapshot_date=ON)
+    first = esr_extract_import(path=path, snapshot_date=ON)
     records = list(StaffRecord.objects.values_list("pk", flat=True))
-    again = import_esr_extract(path, snapshot_date=ON)
+    again = esr_extract_import(path=path, snapshot_date=ON)
     assert again.status == "unchanged" and again.batch == first.batch and again.rows == 2
     assert list(StaffRecord.objects.values_list("pk", flat=True)) == records
     assert ImportBatch.objects.count() == 1
     # The same file for another date is another snapshot.
-    assert import_esr_extract(path, snapshot_date=ON - timedelta(days=365)).status == "imported"
+    assert esr_extract_import(path=path, snapshot_date=ON - timedelta(days=365)).status == "imported"
 
 
 def test_a_dry_run_reports_and_stores_nothing(tmp_path, own_org):
-    report = import_esr_extract(write_extract(tmp_path / "esr.csv", [row(1), row(2)]), snapshot_date=ON, dry_run=True)
+    report = esr_extract_import(
+        path=write_extract(tmp_path / "esr.csv", [row(1), row(2)]), snapshot_date=ON, dry_run=True
+    )
     assert report.status == "checked" and report.rows == 2 and report.rows_by_organisation == {own_org: 2}
     assert nothing_stored()

@@ -16,8 +16,10 @@ from organisations.services.reference_data import reference_data_load
 from tests.factories import make_user
 from workforce.figures import SECTIONS_BY_SLUG
 from workforce.models import MetricResult, RecruitmentFigures, reporting_year_for
-from workforce.selectors import available_years, figure_at, metric_comparison, metric_result, metric_trend
-from workforce.services import import_esr_extract, import_figures_csv, recompute_metrics
+from workforce.selectors.results import available_years, figure_at, metric_comparison, metric_result, metric_trend
+from workforce.services.esr_import import esr_extract_import
+from workforce.services.figures_import import figures_csv_import
+from workforce.services.metric_recompute import metrics_recompute
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +63,7 @@ def synthetic_extract(tmp_path, rows=2000, day=DAY, seed=1, leave_out=()):
 
 def import_synthetic(tmp_path, **options):
     day = options.get("day", DAY)
-    return import_esr_extract(synthetic_extract(tmp_path, **options), snapshot_date=day)
+    return esr_extract_import(path=synthetic_extract(tmp_path, **options), snapshot_date=day)
 
 
 def ratio(result, standard="wres", number="2"):
@@ -111,7 +113,7 @@ def test_an_organisation_without_a_snapshot_that_year_is_left_out_and_named_in_t
     RecruitmentFigures.objects.create(
         organisation=organisations["lancashire-teaching-hospitals"], year=YEAR, **RECRUITMENT
     )
-    recompute_metrics([YEAR])
+    metrics_recompute(years=[YEAR])
     assert ratio(metric_result("ics", YEAR))["value"] is None
 
 
@@ -136,8 +138,8 @@ def test_importing_figures_from_csv_recomputes_each_year_in_the_file(tmp_path, o
     admin = make_user(Role.ADMIN)
     header = "organisation,year," + ",".join(RECRUITMENT)
     values = ",".join(str(value) for value in RECRUITMENT.values())
-    report = import_figures_csv(
-        f"{header}\nRXR,{YEAR},{values}\n".encode(), section=SECTIONS_BY_SLUG["recruitment"], user=admin
+    report = figures_csv_import(
+        data=f"{header}\nRXR,{YEAR},{values}\n".encode(), section=SECTIONS_BY_SLUG["recruitment"], user=admin
     )
     assert report.ok
     assert ratio(metric_result("organisation:east-lancashire-hospitals", YEAR))["value"] == 1.5
@@ -166,11 +168,11 @@ def test_importing_a_snapshot_again_replaces_its_metrics(tmp_path, organisations
 
 def test_only_stale_years_are_recomputed_and_a_raised_threshold_makes_results_stale(tmp_path, organisations, settings):
     import_synthetic(tmp_path)
-    assert recompute_metrics(only_stale=True).up_to_date == [YEAR]
+    assert metrics_recompute(only_stale=True).up_to_date == [YEAR]
     settings.SUPPRESSION_THRESHOLD = 10
     # Results suppressed under the lower threshold are never read, and are recomputed as stale.
     assert metric_result("ics", YEAR) is None and metric_trend("ics") == {} and metric_comparison(YEAR) == {}
-    report = recompute_metrics(only_stale=True)
+    report = metrics_recompute(only_stale=True)
     assert report.years == [YEAR] and report.up_to_date == []
     assert metric_result("ics", YEAR)["scope"]["threshold"] == 10
 
@@ -181,7 +183,7 @@ def test_a_year_whose_snapshots_are_gone_loses_its_results(tmp_path, organisatio
 
     StaffRecord.objects.all().delete()
     Snapshot.objects.all().delete()
-    recompute_metrics()
+    metrics_recompute()
     assert not MetricResult.objects.exists()
 
 
@@ -245,7 +247,7 @@ def test_a_small_organisations_hidden_counts_cannot_be_worked_out_from_its_place
         )
     people += staff("QE1", 40, band="Band 6", group=admin) + staff("QE1", 9, band="Band 7", ethnic=asian, group=admin)
     path = write_rows(tmp_path / "small.csv", [row(n, **values) for n, values in enumerate(people, start=1)])
-    import_esr_extract(path, snapshot_date=DAY)
+    esr_extract_import(path=path, snapshot_date=DAY)
 
     organisations_in = {
         "organisation:lancashire-south-cumbria-ft": ["RW5"],

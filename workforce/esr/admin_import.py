@@ -1,16 +1,16 @@
 """django-import-export's admin import flow (upload, dry-run preview, confirm) backed by the fast ESR import.
 
 django-import-export would parse the whole file into a tablib Dataset and import it row by row (about a
-minute for a full extract). Here its views, forms, temporary storage and templates are kept, but:
-- the upload is streamed to a temporary file, and the "dataset" handed on is that file, not its rows;
-- the resource's import_data() runs workforce.services.import_esr_extract on the file (dry run first,
-  then for real on confirm) and turns its report into an import-export Result for the templates.
+minute for a full extract). Here its views, forms and templates are kept, but:
+- its temporary storage is the ESR upload flow's (workforce.services.esr_upload), which the portal page
+  uses too: the upload is streamed to a private file named by a token, removed on rejection, on
+  confirmation and on expiry; the "dataset" handed on is that token, not the file's rows;
+- the resource's import_data() checks the upload (dry run) or confirms it through that flow and turns
+  the import report into an import-export Result for the templates.
 """
 
-import os
 from dataclasses import dataclass
 from types import SimpleNamespace
-from uuid import uuid4
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -18,39 +18,36 @@ from import_export import resources
 from import_export.formats.base_formats import Format
 from import_export.forms import ConfirmImportForm, ImportForm
 from import_export.results import Error, Result, RowResult
-from import_export.tmp_storages import TempFolderStorage
+from import_export.tmp_storages import BaseStorage
 
 from organisations.models import Organisation
 from workforce.esr.columns import COLUMNS
-from workforce.esr.reader import ExtractRejected
-from workforce.services import import_esr_extract
+from workforce.esr.extract import ExtractRejected
+from workforce.services.esr_upload import esr_upload_check, esr_upload_confirm, esr_upload_discard, esr_upload_store
 
 
 @dataclass(frozen=True)
-class ExtractOnDisk:
-    """Stands in for a tablib Dataset: the uploaded extract, left on disk for the import service to stream."""
+class WaitingUpload:
+    """Stands in for a tablib Dataset: the token of the upload waiting in the ESR upload flow."""
 
-    path: str
-
-    def __bool__(self):
-        return os.path.getsize(self.path) > 0
+    token: str
 
 
-class ExtractStorage(TempFolderStorage):
-    """Temporary storage that streams the upload to disk and hands back its path instead of its contents."""
+class ESRUploadStorage(BaseStorage):
+    """django-import-export's temporary storage, kept by the ESR upload flow; its name is the upload's token."""
 
-    def save_upload(self, upload):
-        self.name = self.name or f"esr-{uuid4().hex}.csv"
-        with open(self.get_full_path(), "wb") as file:
-            for chunk in upload.chunks():
-                file.write(chunk)
+    def save(self, data: bytes) -> None:
+        self.name = esr_upload_store(chunks=[data])
 
-    def read(self):
-        return ExtractOnDisk(self.get_full_path())
+    def save_upload(self, upload) -> None:
+        """Stream an uploaded file to the store (import-export's own `save` takes the whole file in memory)."""
+        self.name = esr_upload_store(chunks=upload.chunks())
 
-    def remove(self):
-        if self.name and os.path.exists(self.get_full_path()):
-            os.remove(self.get_full_path())
+    def read(self) -> WaitingUpload:
+        return WaitingUpload(self.name)
+
+    def remove(self) -> None:
+        esr_upload_discard(token=self.name)
 
 
 class ESRExtractFormat(Format):
@@ -109,7 +106,7 @@ class ESRConfirmImportForm(ConfirmImportForm):
 
 
 class ESRExtractResource(resources.Resource):
-    """An ESR staff-in-post extract, imported by workforce.services.import_esr_extract."""
+    """An ESR staff-in-post extract, checked and imported by the ESR upload flow."""
 
     @classmethod
     def get_display_name(cls):
@@ -120,16 +117,15 @@ class ESRExtractResource(resources.Resource):
         return [SimpleNamespace(column_name=column.label) for column in COLUMNS]
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
+        upload = {
+            "token": dataset.token,
+            "snapshot_date": kwargs["snapshot_date"],
+            "organisation": kwargs.get("organisation"),
+            "file_name": kwargs["file_name"],
+        }
         result = Result()
         try:
-            report = import_esr_extract(
-                dataset.path,
-                snapshot_date=kwargs["snapshot_date"],
-                organisation=kwargs.get("organisation"),
-                file_name=kwargs.get("file_name"),
-                user=kwargs.get("user"),
-                dry_run=dry_run,
-            )
+            report = esr_upload_check(**upload) if dry_run else esr_upload_confirm(**upload, user=kwargs.get("user"))
         except ExtractRejected as error:
             result.append_base_error(Error(error))
             result.esr_report = None

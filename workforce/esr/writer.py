@@ -9,7 +9,7 @@ Everything runs inside the caller's transaction: a file with any invalid row lea
 from django.db import connection
 from django.db.models import Max
 
-from workforce.esr.reader import NULL, STAFF_RECORD_COLUMNS
+from workforce.esr.converters import NULL, STAFF_RECORD_COLUMNS
 from workforce.models import Snapshot, StaffRecord
 
 COLUMNS = ("snapshot_id", *STAFF_RECORD_COLUMNS)

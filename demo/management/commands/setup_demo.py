@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from demo.progress import create_demo_progress
 from demo.users import create_demo_users
 from demo.workforce import load_demo_workforce
-from workforce.services import recompute_metrics
+from workforce.services.metric_recompute import metrics_recompute
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
             raise CommandError("Demo users are only created when DEBUG is on; never load them in production.")
         call_command("setup_portal", stdout=self.stdout)
         load_demo_workforce(log=self.stdout.write)
-        for line in recompute_metrics(only_stale=True).summary():
+        for line in metrics_recompute(only_stale=True).summary():
             self.stdout.write(line)
         password, users = create_demo_users(password)
         progress = create_demo_progress()

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from objectives.services import give_admins_plan_permissions, load_plan
 from organisations.permissions import ensure_role_groups
 from organisations.services.reference_data import reference_data_load
-from workforce.services import recompute_metrics
+from workforce.services.metric_recompute import metrics_recompute
 
 
 class Command(BaseCommand):
@@ -26,5 +26,5 @@ class Command(BaseCommand):
             f"{plan.standards} standards and {plan.items} tracked items added."
         )
         # Metrics computed before a change of threshold or calculation (or never) are brought up to date.
-        for line in recompute_metrics(only_stale=True).summary():
+        for line in metrics_recompute(only_stale=True).summary():
             self.stdout.write(line)

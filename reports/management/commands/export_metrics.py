@@ -15,8 +15,8 @@ from organisations.models import Organisation, Place
 from reports.metric_export import metrics_csv, metrics_json
 from workforce.models import Snapshot, reporting_year_for, reporting_year_label
 from workforce.scopes import Scope
-from workforce.selectors import metric_result
-from workforce.services import recompute_metrics
+from workforce.selectors.results import metric_result
+from workforce.services.metric_recompute import metrics_recompute
 
 
 class Command(BaseCommand):
@@ -38,7 +38,7 @@ class Command(BaseCommand):
             listed = ", ".join(f"{d:%-d %B %Y}" for d in dates) or "none"
             raise CommandError(f"No ESR snapshot of {scope.label} on {day:%-d %B %Y}. Snapshots held: {listed}.")
         year = reporting_year_for(day)
-        recompute_metrics([year], only_stale=True)
+        metrics_recompute(years=[year], only_stale=True)
         result = metric_result(scope, year)
         if result is None:
             raise CommandError(f"There are no metrics for {scope.label} in {reporting_year_label(year)}.")

@@ -5,8 +5,8 @@ Exit status: 0 when imported (or unchanged), 1 when the file is rejected or has 
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workforce.esr.reader import ExtractRejected
-from workforce.services import check_snapshot_date, find_esr_organisation, import_esr_extract
+from workforce.esr.extract import ExtractRejected, snapshot_date_check
+from workforce.services.esr_import import esr_extract_import, esr_organisation_get
 
 ERRORS_SHOWN = 200
 
@@ -30,10 +30,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, snapshot, organisation=None, dry_run=False, no_metrics=False, **options):
         try:
-            snapshot_date = check_snapshot_date(snapshot)
-            chosen = find_esr_organisation(organisation) if organisation else None
-            report = import_esr_extract(
-                file, snapshot_date=snapshot_date, organisation=chosen, dry_run=dry_run, recompute=not no_metrics
+            snapshot_date = snapshot_date_check(snapshot)
+            chosen = esr_organisation_get(ods_code=organisation) if organisation else None
+            report = esr_extract_import(
+                path=file, snapshot_date=snapshot_date, organisation=chosen, dry_run=dry_run, recompute=not no_metrics
             )
         except ExtractRejected as error:
             raise CommandError(str(error)) from None
@@ -48,17 +48,8 @@ class Command(BaseCommand):
                 self.stderr.write(str(error))
             if report.error_count > ERRORS_SHOWN:
                 self.stderr.write(f"… and {report.error_count - ERRORS_SHOWN:,} more.")
-            raise CommandError(
-                f"{report.error_count:,} errors in {report.file_name}: nothing was imported. "
-                "Correct the file and try again."
-            )
-        on = f"{report.snapshot_date:%d %B %Y}"
-        summary = {
-            "checked": f"{report.file_name} is valid: {report.rows:,} assignments on {on}. Nothing stored (dry run).",
-            "imported": f"Imported {report.rows:,} assignments on {on} from {report.file_name}.",
-            "unchanged": f"{report.file_name} was already imported for {on}: nothing changed.",
-        }[report.status]
-        self.stdout.write(self.style.SUCCESS(summary))
+            raise CommandError(f"{report.summary()} Correct the file and try again.")
+        self.stdout.write(self.style.SUCCESS(report.summary()))
         if report.metrics:
             for line in report.metrics.summary():
                 self.stdout.write(line)

@@ -7,7 +7,7 @@ changes made outside the portal's services.
 
 from django.core.management.base import BaseCommand
 
-from workforce.services import recompute_metrics
+from workforce.services.metric_recompute import metrics_recompute
 
 
 class Command(BaseCommand):
@@ -26,6 +26,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, years=None, stale=False, **options):
-        report = recompute_metrics(years, only_stale=stale)
+        report = metrics_recompute(years=years, only_stale=stale)
         for line in report.summary():
             self.stdout.write(line)

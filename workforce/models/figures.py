@@ -1,141 +1,35 @@
-import json
+"""Figures ESR does not hold, entered by EDI leads or imported as CSV: one model per section of figures.
+
+Each model is one organisation's figures for one reporting year (year 2025 = 1 April 2024 to 31 March
+2025), with history. Counts are of people; "unknown" is ethnicity or disability not stated. A row that
+exists is complete: every count field is required.
+"""
+
 from dataclasses import dataclass
-from functools import cached_property
 
 import simple_history
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from organisations.models import Organisation
-from workforce import vocabulary
-
-
-def reporting_year_for(day) -> int:
-    """The reporting year a date falls in: 2025 for 1 April 2024 to 31 March 2025 (shown as 2024/25)."""
-    return day.year if (day.month, day.day) <= (3, 31) else day.year + 1
-
-
-def reporting_year_label(year: int) -> str:
-    return f"{year - 1}/{str(year)[-2:]}"
-
-
-class ImportBatch(models.Model):
-    """One uploaded ESR extract. Its SHA-256 makes a second import of the same file a no-op."""
-
-    class Status(models.TextChoices):
-        IMPORTED = "imported", "Imported"
-        SUPERSEDED = "superseded", "Replaced by a later import"
-
-    sha256 = models.CharField("SHA-256 of the file", max_length=64, db_index=True)
-    file_name = models.CharField(max_length=255)
-    snapshot_date = models.DateField()
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    imported_at = models.DateTimeField(auto_now_add=True)
-    row_count = models.PositiveIntegerField(default=0)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.IMPORTED)
-
-    class Meta:
-        ordering = ["-imported_at", "-pk"]
-        verbose_name = "ESR import"
-        verbose_name_plural = "ESR imports"
-
-    def __str__(self):
-        return f"{self.file_name} ({self.snapshot_date:%d %B %Y})"
-
-
-class Snapshot(models.Model):
-    """One organisation's staff in post on one date, loaded by one import. Re-importing replaces it whole."""
-
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="snapshots")
-    snapshot_date = models.DateField()
-    import_batch = models.ForeignKey(ImportBatch, on_delete=models.PROTECT, related_name="snapshots")
-    row_count = models.PositiveIntegerField("Assignments", default=0)
-
-    class Meta:
-        ordering = ["-snapshot_date", "organisation__name"]
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "snapshot_date"], name="one_snapshot_per_organisation_date")
-        ]
-
-    def __str__(self):
-        return f"{self.organisation.display_short_name} staff in post on {self.snapshot_date:%d %B %Y}"
-
-    @property
-    def reporting_year(self) -> int:
-        return reporting_year_for(self.snapshot_date)
-
-
-class StaffRecord(models.Model):
-    """One ESR assignment in a snapshot, pseudonymised at the door.
-
-    No names and no dates of birth are stored. Employee and assignment numbers are kept only as
-    HMAC-SHA256 digests keyed with settings.PSEUDONYMISATION_KEY, so the same person links across
-    snapshots but cannot be traced back to ESR without the key. Rows are written with COPY by
-    workforce.services.import_esr_extract, never one by one; it guarantees one row per assignment
-    in a snapshot and that the snapshot exists (kept out of the database to keep COPY fast).
-    """
-
-    # No database constraint: PostgreSQL checks a foreign key with a row lock per inserted row, a fifth of
-    # the time of a full import. The import service, the only writer, creates the snapshot in the same
-    # transaction; deleting a snapshot still deletes its records (on_delete=CASCADE, done by Django).
-    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="staff_records", db_constraint=False)
-    employee_key = models.CharField(max_length=64, help_text="HMAC-SHA256 of the employee number.")
-    assignment_key = models.CharField(max_length=64, help_text="HMAC-SHA256 of the assignment number.")
-    is_primary_assignment = models.BooleanField(default=True)
-    staff_group = models.CharField(max_length=24, choices=vocabulary.StaffGroup.choices)
-    occupation_code = models.CharField(max_length=10, blank=True)
-    job_role = models.CharField(max_length=100, blank=True)
-    pay_band = models.CharField(max_length=8, choices=vocabulary.PayBand.choices)
-    medical_grade = models.CharField(max_length=16, choices=vocabulary.MedicalGrade.choices, blank=True)
-    is_clinical = models.BooleanField(help_text="From the staff group: see vocabulary.NON_CLINICAL_STAFF_GROUPS.")
-    assignment_category = models.CharField(max_length=16, choices=vocabulary.AssignmentCategory.choices)
-    is_bank = models.BooleanField(default=False)
-    fte = models.DecimalField("FTE", max_digits=6, decimal_places=4)
-    contracted_hours = models.DecimalField(
-        max_digits=6, decimal_places=2, null=True, blank=True, help_text="Weekly contracted hours."
-    )
-    hourly_rate = models.DecimalField(
-        max_digits=10,
-        decimal_places=4,
-        null=True,
-        blank=True,
-        help_text="From the file, or annual salary ÷ (weekly contracted hours × 52.143); empty without hours.",
-    )
-    annual_salary = models.DecimalField(
-        max_digits=10, decimal_places=2, null=True, blank=True, help_text="Pro rata to the contracted hours."
-    )
-    bonus_pay = models.DecimalField(
-        max_digits=10, decimal_places=2, default=0, help_text="Bonus paid in the 12 months to the snapshot date."
-    )
-    is_full_pay_relevant = models.BooleanField(default=True)
-    sex = models.CharField(max_length=8, choices=vocabulary.Sex.choices)
-    age_band = models.CharField(max_length=5, help_text="At the snapshot date; see vocabulary.AGE_BANDS.")
-    ethnic_origin_code = models.CharField(max_length=2, blank=True, help_text='ESR code, for example "A" or "CP".')
-    ethnic_group = models.CharField(max_length=8, choices=vocabulary.EthnicGroup.choices)
-    disability_group = models.CharField(max_length=12, choices=vocabulary.DisabilityGroup.choices)
-    sexual_orientation = models.CharField(max_length=12, choices=vocabulary.SexualOrientation.choices)
-    religion = models.CharField(max_length=12, choices=vocabulary.Religion.choices)
-    is_board_member = models.BooleanField(default=False)
-    is_voting_board_member = models.BooleanField(default=False)
-    is_executive_board_member = models.BooleanField(default=False)
-
-    def __str__(self):
-        return f"Assignment {self.assignment_key[:8]}… in {self.snapshot}"
-
-
-# Figures ESR does not hold. Each model is one organisation's figures for one reporting year
-# (year 2025 = 1 April 2024 to 31 March 2025), entered by the organisation's EDI leads or
-# imported as CSV, with history. Counts are of people; "unknown" is ethnicity or disability
-# not stated. A row that exists is complete: every count field is required.
+from workforce.models.reporting_years import reporting_year_label
 
 
 def _count(label):
     return models.PositiveIntegerField(label, validators=[MaxValueValidator(1_000_000)])
+
+
+class AnnualFiguresQuerySet(models.QuerySet):
+    def of_organisation(self, organisation):
+        return self.filter(organisation=organisation)
+
+    def in_year(self, year: int):
+        return self.filter(year=year)
+
+    def in_years(self, years):
+        return self.filter(year__in=years)
 
 
 class AnnualFigures(models.Model):
@@ -144,6 +38,8 @@ class AnnualFigures(models.Model):
         "Reporting year", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AnnualFiguresQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -442,43 +338,3 @@ def _survey_fields():
 for _name, _field in _survey_fields():
     StaffSurveyResults.add_to_class(_name, _field)
 simple_history.register(StaffSurveyResults)
-
-
-class MetricResult(models.Model):
-    """The equality metrics of one scope (the ICS, a place or an organisation) for one reporting year.
-
-    Written only by workforce.services.recompute_metrics, which computes every scope of a year together
-    (so suppression holds across them) whenever the data behind them changes; pages and exports only read
-    these rows, through the selectors in workforce.selectors. `data` is the metric set as plain JSON,
-    every figure already suppressed (see README, "Metrics"). `input_signature` is a digest of everything
-    the year's results were computed from (snapshots, figures, organisations and places, threshold and
-    the metrics version), so results that no longer match their inputs can be found and recomputed.
-    """
-
-    class Kind(models.TextChoices):
-        ICS = "ics", "ICS"
-        PLACE = "place", "Place"
-        ORGANISATION = "organisation", "Organisation"
-
-    scope_key = models.CharField(max_length=120, help_text='"ics", "place:<slug>" or "organisation:<slug>".')
-    scope_kind = models.CharField(max_length=12, choices=Kind.choices)
-    year = models.PositiveSmallIntegerField("Reporting year")
-    snapshot_date = models.DateField(help_text="The latest ESR snapshot date the results are computed from.")
-    computed_at = models.DateTimeField()
-    input_signature = models.CharField(max_length=64)
-    # JSON kept as text, not in a JSONField: PostgreSQL's jsonb reorders keys, and the order of band rows,
-    # groups and quartiles is part of the result (pages and exports show them in that order).
-    data_json = models.TextField()
-
-    class Meta:
-        ordering = ["-year", "scope_key"]
-        constraints = [models.UniqueConstraint(fields=["scope_key", "year"], name="one_metric_result_per_scope_year")]
-        indexes = [models.Index(fields=["year", "scope_kind"], name="metric_result_year_kind")]
-
-    def __str__(self):
-        return f"Metrics for {self.scope_key}, {reporting_year_label(self.year)}"
-
-    @cached_property
-    def data(self) -> dict:
-        """The stored metric set (a new dict for each row read)."""
-        return json.loads(self.data_json)

@@ -1,4 +1,4 @@
-"""Reads for workforce-app pages, each returning exactly what its page shows."""
+"""The stored equality metrics, as dashboards, exports and the API read them."""
 
 import json
 import threading
@@ -7,31 +7,13 @@ from typing import Any, overload
 
 from django.conf import settings
 
-from workforce.figures import SECTIONS
 from workforce.metrics.results import MetricResultData, ResultPart, figure_at
-from workforce.models import MetricResult, Snapshot
+from workforce.models import MetricResult
 from workforce.scopes import Scope
-
-
-def esr_snapshots():
-    """Every snapshot with its organisation and the import that loaded it, newest first."""
-    return Snapshot.objects.select_related("organisation", "import_batch", "import_batch__imported_by").order_by(
-        "-snapshot_date", "organisation__name"
-    )
-
-
-def figures_for_organisation(organisation, years):
-    """{(section slug, year): figures} for the sections of figures ESR does not hold, one query per section."""
-    found = {}
-    for section in SECTIONS:
-        for figures in section.model.objects.filter(organisation=organisation, year__in=years):  # type: ignore[attr-defined]
-            found[(section.slug, figures.year)] = figures
-    return found
-
 
 # --- Stored equality metrics ------------------------------------------------------------------------
 # What dashboards, exports and the API read. Each result is the `data` of a MetricResult: the metric set
-# of one scope and year, computed and suppressed by services.recompute_metrics (see README, "Metrics",
+# of one scope and year, computed and suppressed by services.metric_recompute (see README, "Metrics",
 # for its shape). Every figure in it is already suppressed, so nothing read here can show a small count.
 # Each selector makes one or two queries, whatever the size of the workforce.
 

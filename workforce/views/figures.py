@@ -5,17 +5,17 @@ import csv
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from organisations.models import Organisation
-from organisations.permissions import can_edit_figures, can_view_portal, editable_organisations, require
-from workforce import selectors
-from workforce.esr.reader import ExtractRejected
+from organisations.permissions import can_edit_figures, editable_organisations, require
+from workforce.esr.extract import ExtractRejected
 from workforce.figures import SECTIONS, SECTIONS_BY_SLUG
 from workforce.forms import FiguresUploadForm, figures_form_class
 from workforce.models import reporting_year_for, reporting_year_label
-from workforce.services import import_figures_csv, save_figures
+from workforce.selectors.figures import figures_for_organisation
+from workforce.services.figures_import import figures_csv_import, figures_save
+from workforce.views.common import organisation_for_reader
 
 YEARS_SHOWN = 6
 MAX_FIGURES_FILE_BYTES = 1_000_000
@@ -28,10 +28,9 @@ def recent_years():
 
 
 def figures_overview(request, slug):
-    require(can_view_portal(request.user))
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = organisation_for_reader(request.user, slug)
     years = recent_years()
-    found = selectors.figures_for_organisation(organisation, years)
+    found = figures_for_organisation(organisation=organisation, years=years)
     rows = [
         {
             "year": year,
@@ -50,12 +49,11 @@ def figures_overview(request, slug):
 
 
 def figures_section(request, slug, year, section):
-    require(can_view_portal(request.user))
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = organisation_for_reader(request.user, slug)
     section = SECTIONS_BY_SLUG.get(section)
     if section is None or year not in recent_years():
         raise Http404
-    figures = section.model.objects.filter(organisation=organisation, year=year).first()
+    figures = section.model.objects.of_organisation(organisation).in_year(year).first()
     can_edit = can_edit_figures(request.user, organisation)
     context = {
         "organisation": organisation,
@@ -73,7 +71,7 @@ def figures_section(request, slug, year, section):
     instance = figures or section.model(organisation=organisation, year=year)
     form = figures_form_class(section)(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        save_figures(form)
+        figures_save(form=form)
         messages.success(request, f"{section.title} figures for {reporting_year_label(year)} have been saved")
         return redirect("workforce:figures_overview", slug=organisation.slug)
     context["form"] = form
@@ -92,7 +90,7 @@ def figures_import(request):
             form.add_error("figures_file", "The file is larger than 1 MB: give one row per organisation and year")
         else:
             try:
-                report = import_figures_csv(upload.read(), section=section, user=request.user)
+                report = figures_csv_import(data=upload.read(), section=section, user=request.user)
             except ExtractRejected as error:
                 form.add_error("figures_file", str(error))
             else:
