@@ -32,6 +32,15 @@ STATUS_MEANINGS = {
 }
 
 
+class ReportingRoundQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(is_open=True)
+
+    def current(self) -> "ReportingRound | None":
+        """The open reporting round, or None between rounds (at most one is open at a time)."""
+        return self.open().first()
+
+
 class ReportingRound(models.Model):
     """A period (for example a quarter) in which every lead reports on their items by a due date.
 
@@ -50,6 +59,8 @@ class ReportingRound(models.Model):
     )
     is_open = models.BooleanField(default=True, editable=False)
     history = HistoricalRecords()
+
+    objects = ReportingRoundQuerySet.as_manager()
 
     class Meta:
         ordering = ["-opened_at"]
