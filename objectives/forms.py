@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from objectives.evidence import (
     ALLOWED_EXTENSIONS_TEXT,
     MAX_FILES_PER_UPDATE,
+    EvidenceUpload,
     check_evidence_file,
     human_size,
     parse_evidence_links,
@@ -26,7 +27,7 @@ from objectives.models import (
 )
 from objectives.models.progress import STATUS_MEANINGS
 from objectives.selectors import NO_UPDATE, NO_UPDATE_LABEL, STATUS_ORDER, PlanScope
-from objectives.services import EvidenceUpload, validate_progress
+from objectives.services.progress import progress_validate
 from organisations.models import Organisation
 from organisations.permissions import Role
 from workforce.catalogue import metric_choices
@@ -232,7 +233,7 @@ class ProgressUpdateForm(forms.Form):
         status, percent = cleaned.get("status"), cleaned.get("percent_complete")
         if status and percent is not None:
             try:
-                validate_progress(status, percent)
+                progress_validate(status=status, percent_complete=percent)
             except ValidationError as error:
                 for field, messages in error.message_dict.items():
                     for message in messages:

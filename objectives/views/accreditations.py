@@ -5,10 +5,11 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from objectives import history, selectors, services
+from objectives import history, selectors
 from objectives.forms import AccreditationForm
 from objectives.models import EqualityStandard
 from objectives.permissions import can_edit_accreditations, can_view_plan
+from objectives.services.accreditations import AccreditationChange, accreditation_save
 from objectives.views.common import add_service_errors, posted, posted_files
 from organisations.models import Organisation
 from organisations.permissions import editable_organisations, is_edi_lead, require
@@ -82,7 +83,7 @@ def accreditation_edit(request, slug, standard):
     form = AccreditationForm(posted(request), posted_files(request), standard=standard, record=record, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        change = services.AccreditationChange(
+        change = AccreditationChange(
             status=data["status"],
             level=data.get("level"),
             achieved_on=data["achieved_on"],
@@ -93,7 +94,7 @@ def accreditation_edit(request, slug, standard):
             remove_evidence_file=data.get("remove_evidence_file", False),
         )
         try:
-            services.save_accreditation(organisation, standard, change, by=request.user)
+            accreditation_save(organisation=organisation, standard=standard, change=change, by=request.user)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from objectives import history, selectors, services
+from objectives import history, selectors
 from objectives.forms import CorrectUpdateForm, ItemAssignmentForm, ProgressUpdateForm
 from objectives.models import PlanItem
 from objectives.permissions import (
@@ -16,6 +16,8 @@ from objectives.permissions import (
     can_view_plan,
     item_access,
 )
+from objectives.services.items import plan_item_assign
+from objectives.services.progress import progress_update_correct, progress_update_create, progress_update_withdraw
 from objectives.views.common import add_service_errors, filter_form, get_or_404, posted, posted_files
 from organisations.permissions import is_edi_lead, is_ics_lead, require
 
@@ -82,8 +84,8 @@ def item_assign(request, pk):
     form = ItemAssignmentForm(posted(request), item=item, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.assign_item(
-                item,
+            plan_item_assign(
+                item=item,
                 by=request.user,
                 lead=form.cleaned_data["lead"],
                 organisation=form.cleaned_data.get("organisation"),
@@ -109,7 +111,7 @@ def update_add(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.record_progress_update(
+            progress_update_create(
                 item=item,
                 by=request.user,
                 status=data["status"],
@@ -156,8 +158,8 @@ def update_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.correct_progress_update(
-                update,
+            progress_update_correct(
+                update=update,
                 by=request.user,
                 status=data["status"],
                 percent_complete=data["percent_complete"],
@@ -183,7 +185,7 @@ def update_withdraw(request, pk):
     update = _changeable_update(request, pk)
     if request.method == "POST":
         item = update.item
-        services.withdraw_progress_update(update, by=request.user)
+        progress_update_withdraw(update=update, by=request.user)
         messages.success(request, "The progress update has been withdrawn")
         return redirect(item)
     return render(request, "objectives/update_withdraw.html", {"update": update, "item": update.item})

@@ -5,11 +5,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from objectives import history, selectors, services
+from objectives import history, selectors
 from objectives.forms import PriorityForm, RetirePriorityForm
 from objectives.metric_links import priority_metrics
 from objectives.models import Level, Priority
 from objectives.permissions import can_manage_plan, can_view_plan, item_access
+from objectives.services.priorities import priority_reinstate as priority_reinstate_service
+from objectives.services.priorities import priority_retire as priority_retire_service
+from objectives.services.priorities import priority_save
 from objectives.views.common import add_service_errors, get_or_404, posted, scope_form
 from organisations.permissions import require
 
@@ -108,7 +111,7 @@ def priority_edit(request, code=None):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            saved = services.save_priority(
+            saved = priority_save(
                 by=request.user,
                 priority=priority,
                 level=priority.level if priority else data["level"],
@@ -155,7 +158,7 @@ def priority_retire(request, code):
     form = RetirePriorityForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.retire_priority(priority, by=request.user, reason=form.cleaned_data["reason"])
+            priority_retire_service(priority=priority, by=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -168,7 +171,6 @@ def priority_retire(request, code):
 def priority_reinstate(request, code):
     require(can_manage_plan(request.user))
     priority = get_object_or_404(Priority, code=code)
-    services.reinstate_priority(priority, by=request.user)
-    services.ensure_plan_items([priority])
+    priority_reinstate_service(priority=priority, by=request.user)
     messages.success(request, f"Priority {priority.code} is back in the plan")
     return redirect(priority)

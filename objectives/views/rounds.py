@@ -6,10 +6,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from objectives import history, selectors, services
+from objectives import history, selectors
 from objectives.forms import RoundForm
 from objectives.models import ReportingRound
 from objectives.permissions import can_manage_plan, can_view_plan
+from objectives.services import rounds as round_services
 from objectives.views.common import add_service_errors, posted
 from organisations.permissions import require
 
@@ -35,10 +36,10 @@ def round_list(request):
 def round_open(request):
     require(can_manage_plan(request.user))
     open_round = selectors.current_round()
-    form = RoundForm(posted(request), initial={"name": services.quarter_round_name(timezone.localdate())})
+    form = RoundForm(posted(request), initial={"name": round_services.quarter_round_name(day=timezone.localdate())})
     if request.method == "POST" and form.is_valid():
         try:
-            reporting_round = services.open_round(
+            reporting_round = round_services.round_open(
                 by=request.user, name=form.cleaned_data["name"], due_on=form.cleaned_data["due_on"]
             )
         except ValidationError as error:
@@ -55,8 +56,11 @@ def round_edit(request, pk):
     form = RoundForm(posted(request), initial={"name": reporting_round.name, "due_on": reporting_round.due_on})
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_round(
-                reporting_round, by=request.user, name=form.cleaned_data["name"], due_on=form.cleaned_data["due_on"]
+            round_services.round_change(
+                reporting_round=reporting_round,
+                by=request.user,
+                name=form.cleaned_data["name"],
+                due_on=form.cleaned_data["due_on"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -91,7 +95,7 @@ def round_close(request, pk):
     reporting_round = get_object_or_404(ReportingRound, pk=pk)
     if request.method == "POST":
         try:
-            services.close_round(reporting_round, by=request.user)
+            round_services.round_close(reporting_round=reporting_round, by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -72,7 +72,12 @@ def test_rows_stored_before_the_move_are_all_there_after_migrate(old_layout_data
     Accreditation = apps.get_model("objectives", "OrganisationAccreditation")
 
     trust = Organisation.objects.get(pk=old_layout_data["trust"])
-    assert (trust.name, trust.short_name, trust.ods_code, trust.kind) == ("Blackpool Teaching Hospitals", "BTH", "RXL", "acute")
+    assert (trust.name, trust.short_name, trust.ods_code, trust.kind) == (
+        "Blackpool Teaching Hospitals",
+        "BTH",
+        "RXL",
+        "acute",
+    )
     assert trust.place.pk == old_layout_data["place"] and trust.place.description == "The Fylde coast"
     assert Organisation.objects.count() == 2
     membership = Membership.objects.get()
