@@ -20,7 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from objectives.models import ReminderSent, ReportingRound
-from objectives.selectors import RoundState, current_round, leads_to_remind, my_items
+from objectives.selectors.item_progress import RoundState
+from objectives.selectors.items import leads_to_remind, my_items
 
 Stage = ReminderSent.Stage
 DUE_SOON_DAYS = 7
@@ -54,7 +55,7 @@ def _already_reminded(reporting_round, user, stage, today) -> bool:
 def send_round_reminders(today: date | None = None, dry_run: bool = False) -> ReminderSummary:
     """Email every lead who owes updates in the open round, once per stage; return what was sent."""
     today = today or timezone.localdate()
-    reporting_round = current_round()
+    reporting_round = ReportingRound.objects.current()
     summary = ReminderSummary(reporting_round=reporting_round)
     if reporting_round is None:
         return summary
@@ -62,7 +63,9 @@ def send_round_reminders(today: date | None = None, dry_run: bool = False) -> Re
     summary.stage = stage.label
     for lead in leads_to_remind():
         outstanding = [
-            item for item in my_items(lead, reporting_round) if item.round_state in (RoundState.DUE, RoundState.OVERDUE)
+            item
+            for item in my_items(lead, reporting_round=reporting_round)
+            if item.round_state in (RoundState.DUE, RoundState.OVERDUE)
         ]
         if not outstanding:
             summary.nothing_due += 1

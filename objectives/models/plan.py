@@ -32,6 +32,10 @@ class Period(models.TextChoices):
         return PERIOD_DATES[self]
 
 
+# The plan's order: Place, ICS, Individual organisation; year 1 before years 2 to 5.
+LEVEL_ORDER = [Level.PLACE, Level.ICS, Level.ORGANISATION]
+PERIOD_ORDER = [Period.YEAR_1, Period.YEARS_2_TO_5]
+
 PERIOD_DATES = {
     Period.YEAR_1: (date(2023, 4, 1), date(2024, 3, 31)),
     Period.YEARS_2_TO_5: (date(2024, 4, 1), date(2028, 3, 31)),

@@ -23,6 +23,9 @@ class Status(models.TextChoices):
     COMPLETE = "complete", "Complete"
 
 
+# The order a report lists statuses in: the ones needing attention first.
+STATUS_ORDER = [Status.RED, Status.AMBER, Status.GREEN, Status.COMPLETE, Status.NOT_STARTED]
+
 STATUS_MEANINGS = {
     Status.NOT_STARTED: "Work has not begun yet.",
     Status.RED: "Off track: will not be delivered without significant help or a change of plan.",

@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from objectives import selectors
 from objectives.evidence import EvidenceUpload
 from objectives.models import (
     EqualityStandard,
@@ -22,6 +21,7 @@ from objectives.models import (
     StandardLevel,
     Status,
 )
+from objectives.selectors.items import item_detail
 from objectives.services.accreditations import AccreditationChange, accreditation_save
 from objectives.services.items import plan_item_assign
 from objectives.services.plan_load import admin_plan_permissions_grant
@@ -64,7 +64,7 @@ class TestRecordingProgress:
     def test_current_status_is_the_latest_update(self, lead_user, own_item):
         record(own_item, lead_user, status=Status.RED, percent_complete=10)
         record(own_item, lead_user, status=Status.GREEN, percent_complete=60)
-        item = selectors.item_detail(own_item.pk)
+        item = item_detail(pk=own_item.pk)
         assert (item.current_status, item.current_percent) == (Status.GREEN, 60)
 
     def test_lead_cannot_record_on_another_organisations_item(self, lead_user, other_item):
@@ -286,9 +286,9 @@ class TestPriorities:
         priority_retire(priority=priority, by=admin_user, reason="Merged into ORG-Y25-1")
         priority.refresh_from_db()
         assert priority.is_retired and priority.retired_on == timezone.localdate()
-        assert not selectors.tracked_items().filter(pk=own_item.pk).exists()
+        assert not PlanItem.objects.tracked().filter(pk=own_item.pk).exists()
         priority_reinstate(priority=priority, by=admin_user)
-        assert selectors.tracked_items().filter(pk=own_item.pk).exists()
+        assert PlanItem.objects.tracked().filter(pk=own_item.pk).exists()
 
     def test_leads_cannot_change_the_plan(self, ics_lead_user, org_priority, objective):
         with pytest.raises(PermissionDenied):
