@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
-from objectives import history
 from objectives.forms.plan import ItemAssignmentForm
 from objectives.forms.progress import CorrectUpdateForm, ProgressUpdateForm
+from objectives.history.feeds import item_history_feed
 from objectives.models import ReportingRound
 from objectives.permissions import can_change_update, can_manage_plan, can_update_item, can_view_plan, item_access
 from objectives.selectors import items as selectors
@@ -59,14 +59,14 @@ def item_detail(request, pk):
             "can_update": access.can_update(item),
             "can_manage": can_manage_plan(request.user),
             "reporting_round": item.reporting_round,
-            "history_entries": history.item_history(item).latest(10),
+            "history_entries": item_history_feed(item).latest(10),
         },
     )
 
 
 def item_history(request, pk):
     item = get_for_user(request, selectors.item_detail, pk=pk)
-    page, entries = history.item_history(item).page(request.GET.get("page"))
+    page, entries = item_history_feed(item).page(request.GET.get("page"))
     return render(request, "objectives/history.html", {"subject": item, "page": page, "history_entries": entries})
 
 

@@ -4,8 +4,8 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from objectives import history
 from objectives.forms.plan import PriorityForm, RetirePriorityForm
+from objectives.history.feeds import objective_history_feed, priority_history_feed
 from objectives.metric_links import priority_metrics
 from objectives.models import Priority, ReportingRound
 from objectives.permissions import can_manage_plan, can_view_plan, item_access
@@ -74,7 +74,7 @@ def objective_detail(request, number):
         {
             "objective": objective,
             "priorities": groups[0].priorities if groups else [],
-            "history_entries": history.objective_history(objective).latest(20),
+            "history_entries": objective_history_feed(objective).latest(20),
         },
     )
 
@@ -91,14 +91,14 @@ def priority_detail(request, code):
             "reporting_round": ReportingRound.objects.current(),
             "evidence": selectors.priority_evidence(priority),
             "workforce_metrics": priority_metrics(priority),
-            "history_entries": history.priority_history(priority).latest(10),
+            "history_entries": priority_history_feed(priority).latest(10),
         },
     )
 
 
 def priority_history(request, code):
     priority = get_for_user(request, selectors.priority_detail, code=code)
-    page, entries = history.priority_history(priority).page(request.GET.get("page"))
+    page, entries = priority_history_feed(priority).page(request.GET.get("page"))
     return render(request, "objectives/history.html", {"subject": priority, "page": page, "history_entries": entries})
 
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from objectives import history
+from objectives.history.feeds import item_history_feed, priority_history_feed
 from objectives.models import PlanItem, Priority, Status
 from objectives.services.plan_load import admin_plan_permissions_grant
 from objectives.services.priorities import priority_save
@@ -24,7 +24,7 @@ def entry_for(entries, subject_start, action):
 @pytest.mark.django_db
 def test_item_history_shows_an_added_update_with_its_author_and_values(lead_user, own_item):
     record(own_item, lead_user, links=["https://example.org/minutes"])
-    entries = history.item_history(own_item).latest()
+    entries = item_history_feed(own_item).latest()
     added = entry_for(entries, "Progress update", "Added")
     assert added.who == lead_user.get_full_name()
     assert ("Status", None, "Amber") in [(c.label, c.before, c.after) for c in added.changes]
@@ -38,7 +38,7 @@ def test_a_correction_shows_before_and_after(lead_user, own_item):
     make_round()
     update = record(own_item, lead_user)
     progress_update_correct(update=update, by=lead_user, status=Status.GREEN, percent_complete=40, narrative="Fixed")
-    changed = entry_for(history.item_history(own_item).latest(), "Progress update", "Changed")
+    changed = entry_for(item_history_feed(own_item).latest(), "Progress update", "Changed")
     assert [(c.label, c.before, c.after) for c in changed.changes] == [
         ("Status", "Amber", "Green"),
         ("Progress", "Sessions booked", "Fixed"),
@@ -49,7 +49,7 @@ def test_a_correction_shows_before_and_after(lead_user, own_item):
 def test_a_withdrawn_update_stays_in_the_history(lead_user, own_item):
     update = record(own_item, lead_user)
     progress_update_withdraw(update=update, by=lead_user)
-    removed = entry_for(history.item_history(own_item).latest(), "Progress update", "Removed")
+    removed = entry_for(item_history_feed(own_item).latest(), "Progress update", "Removed")
     assert removed.who == lead_user.get_full_name()
 
 
@@ -66,7 +66,7 @@ def test_priority_history_includes_objective_changes_and_its_items(admin_user, l
         objectives=[second],
     )
     record(own_item, lead_user)
-    entries = history.priority_history(priority).latest(20)
+    entries = priority_history_feed(priority).latest(20)
     objectives_change = next(c for e in entries for c in e.changes if c.label == "Objectives")
     assert (objectives_change.before, objectives_change.after) == ("Objective 1", "Objective 2")
     assert any(e.subject.startswith("Progress update (ORG-T-1, Own Trust)") for e in entries)
@@ -76,7 +76,7 @@ def test_priority_history_includes_objective_changes_and_its_items(admin_user, l
 def test_history_pages_through_every_change(lead_user, own_item):
     for n in range(30):
         record(own_item, lead_user, narrative=f"Update {n}")
-    feed = history.item_history(own_item)
+    feed = item_history_feed(own_item)
     first_page, entries = feed.page(1, per_page=25)
     assert first_page.paginator.count == 31  # 30 updates and the item itself
     assert len(entries) == 25
@@ -104,7 +104,7 @@ def test_edits_in_the_admin_site_are_kept_with_their_author(client, admin_user, 
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    entry = entry_for(history.priority_history(org_priority).latest(), "Priority", "Changed")
+    entry = entry_for(priority_history_feed(org_priority).latest(), "Priority", "Changed")
     assert entry.who == admin_user.get_full_name()
     assert ("Priority", "Implement EDI training and development.", "Reworded in the admin") in [
         (c.label, c.before, c.after) for c in entry.changes

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
-from objectives import history
+from objectives.history.feeds import priority_history_feed
 from objectives.metric_links import metric_page_url, priority_metrics
 from objectives.models import Priority, PriorityMetric
 from objectives.services.plan_load import PLAN_DATA, admin_plan_permissions_grant, plan_load
@@ -105,7 +105,7 @@ def test_admin_links_and_unlinks_metrics_on_the_priority_form(client_for, admin_
         ("+", "pay-gap-gender", admin_user),
         ("-", "pay-gap-gender", admin_user),
     ]
-    subjects = [(e.action, e.subject) for e in history.priority_history(priority).latest(10)]
+    subjects = [(e.action, e.subject) for e in priority_history_feed(priority).latest(10)]
     assert ("Removed", "Linked workforce metric Gender pay gap: Mean hourly pay gap between men and women") in subjects
 
 
