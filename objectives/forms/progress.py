@@ -62,9 +62,14 @@ class ProgressUpdateForm(forms.Form):
 
     status_meanings = STATUS_MEANINGS
 
-    def progress(self) -> dict:
-        """The status, percent complete, progress and next steps entered, as the progress services take them."""
-        return {name: self.cleaned_data[name] for name in PROGRESS_FIELDS}
+    def update_fields(self) -> dict:
+        """What was entered, as `progress_update_create` takes it."""
+        data = self.cleaned_data
+        return {
+            **{name: data[name] for name in PROGRESS_FIELDS},
+            "links": data["evidence_links"],
+            "files": data["evidence_files"],
+        }
 
     def clean_evidence_links(self):
         return parse_evidence_links(self.cleaned_data["evidence_links"])
@@ -104,6 +109,16 @@ class CorrectUpdateForm(ProgressUpdateForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Tick any link or file that was added by mistake",
     )
+
+    def correction_fields(self) -> dict:
+        """What was entered, as `progress_update_correct` takes it."""
+        data = self.cleaned_data
+        return {
+            **{name: data[name] for name in PROGRESS_FIELDS},
+            "add_links": data["evidence_links"],
+            "add_files": data["evidence_files"],
+            "remove_evidence": data.get("remove_evidence") or (),
+        }
 
     def __init__(self, *args, update, **kwargs):
         kwargs.setdefault("initial", {name: getattr(update, name) for name in PROGRESS_FIELDS})

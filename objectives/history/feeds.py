@@ -1,19 +1,11 @@
 """History feeds: the merged, newest-first history of a plan object and what hangs off it."""
 
 from django.core.paginator import Paginator
-from django.db.models import CharField, QuerySet, Value
+from django.db.models import CharField, Model, QuerySet, Value
 
 from objectives.history.entries import HistoryEntry, describe
-from objectives.models import (
-    EqualityObjective,
-    Evidence,
-    OrganisationAccreditation,
-    PlanItem,
-    Priority,
-    PriorityMetric,
-    ProgressUpdate,
-    ReportingRound,
-)
+from objectives.history.tracked import TRACKED
+from objectives.models import Evidence, PlanItem, Priority, PriorityMetric, ProgressUpdate
 
 
 class HistoryFeed:
@@ -72,13 +64,7 @@ def priority_history_feed(priority: Priority) -> HistoryFeed:
     )
 
 
-def objective_history_feed(objective: EqualityObjective) -> HistoryFeed:
-    return HistoryFeed({"objective": EqualityObjective.history.filter(id=objective.pk)})
-
-
-def round_history_feed(reporting_round: ReportingRound) -> HistoryFeed:
-    return HistoryFeed({"round": ReportingRound.history.filter(id=reporting_round.pk)})
-
-
-def accreditation_history_feed(record: OrganisationAccreditation) -> HistoryFeed:
-    return HistoryFeed({"accreditation": OrganisationAccreditation.history.filter(id=record.pk)})
+def record_history_feed(record: Model) -> HistoryFeed:
+    """The history of one record on its own: an objective, a reporting round or an accreditation record."""
+    source = next(key for key, tracked in TRACKED.items() if type(record) is tracked.model)
+    return HistoryFeed({source: type(record).history.filter(id=record.pk)})

@@ -47,48 +47,37 @@ def plan_load(*, path: Path = PLAN_DATA) -> PlanLoadSummary:
     priority they reworded or retired stays that way when setup runs again.
     """
     data = json.loads(path.read_text(encoding="utf-8"))
-    summary = PlanLoadSummary()
-    objectives = _objectives_load(data["objectives"], summary)
-    standards = _standards_load(data["standards"], summary)
-    summary.priorities = _priorities_load(data["priorities"], objectives, standards)
-    summary.measures = _measures_load(data["measures"], standards)
-    summary.items = plan_items_ensure()
-    summary.metric_links = priority_metric_links_seed(
-        links={row["code"]: row.get("metrics", []) for row in data["priorities"]}
+    objectives, new_objectives = _records_load(
+        EqualityObjective, data["objectives"], key="number", fields=("title", "description", "source")
     )
-    return summary
+    standards, new_standards = _records_load(
+        EqualityStandard, data["standards"], key="slug", fields=("name", "short_name", "kind", "source")
+    )
+    levels = {row["slug"]: row["levels"] for row in data["standards"]}
+    for standard in new_standards:
+        for rank, name in enumerate(levels[standard.slug], start=1):
+            StandardLevel.objects.create(standard=standard, name=name, rank=rank)
+    return PlanLoadSummary(
+        objectives=len(new_objectives),
+        standards=len(new_standards),
+        priorities=_priorities_load(data["priorities"], objectives, standards),
+        measures=_measures_load(data["measures"], standards),
+        items=plan_items_ensure(),
+        metric_links=priority_metric_links_seed(
+            links={row["code"]: row.get("metrics", []) for row in data["priorities"]}
+        ),
+    )
 
 
-def _objectives_load(rows, summary: PlanLoadSummary) -> dict[int, EqualityObjective]:
-    objectives = {}
+def _records_load(model, rows, *, key: str, fields: tuple[str, ...]) -> tuple[dict, list]:
+    """The model's records for the rows, by `key`, creating the missing ones; and the list of those created."""
+    records, created = {}, []
     for row in rows:
-        objective, created = EqualityObjective.objects.get_or_create(
-            number=row["number"],
-            defaults={"title": row["title"], "description": row["description"], "source": row["source"]},
-        )
-        objectives[objective.number] = objective
-        summary.objectives += created
-    return objectives
-
-
-def _standards_load(rows, summary: PlanLoadSummary) -> dict[str, EqualityStandard]:
-    standards = {}
-    for row in rows:
-        standard, created = EqualityStandard.objects.get_or_create(
-            slug=row["slug"],
-            defaults={
-                "name": row["name"],
-                "short_name": row["short_name"],
-                "kind": row["kind"],
-                "source": row["source"],
-            },
-        )
-        standards[standard.slug] = standard
-        summary.standards += created
-        if created:
-            for rank, name in enumerate(row["levels"], start=1):
-                StandardLevel.objects.create(standard=standard, name=name, rank=rank)
-    return standards
+        record, is_new = model.objects.get_or_create(**{key: row[key]}, defaults={name: row[name] for name in fields})
+        records[row[key]] = record
+        if is_new:
+            created.append(record)
+    return records, created
 
 
 def _priorities_load(rows, objectives, standards) -> int:

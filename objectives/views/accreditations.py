@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from objectives.forms.accreditations import AccreditationForm
-from objectives.history.feeds import accreditation_history_feed
+from objectives.history.feeds import record_history_feed
 from objectives.permissions import can_edit_accreditations, can_view_plan
 from objectives.selectors import accreditations as selectors
 from objectives.services.accreditations import accreditation_save
@@ -53,7 +53,7 @@ def accreditation_detail(request, slug, standard):
             "standard": standard,
             "record": record,
             "can_edit": can_edit_accreditations(request.user, organisation),
-            "history_entries": accreditation_history_feed(record).latest(20) if record else [],
+            "history_entries": record_history_feed(record).latest(20) if record else [],
         },
     )
 

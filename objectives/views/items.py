@@ -88,16 +88,7 @@ def item_assign(request, pk):
 def update_add(request, pk):
     item = get_for_user(request, selectors.item_for_change, may_change=can_update_item, pk=pk)
     form = ProgressUpdateForm(*submitted(request))
-    if save_form(
-        form,
-        lambda data: progress_update_create(
-            item=item,
-            by=request.user,
-            **form.progress(),
-            links=data["evidence_links"],
-            files=data["evidence_files"],
-        ),
-    ):
+    if save_form(form, lambda data: progress_update_create(item=item, by=request.user, **form.update_fields())):
         messages.success(request, "Your progress update has been saved")
         return redirect(item)
     context = {
@@ -114,15 +105,7 @@ def update_edit(request, pk):
     update = get_for_user(request, selectors.update_for_change, may_change=can_change_update, pk=pk)
     form = CorrectUpdateForm(*submitted(request), update=update)
     if save_form(
-        form,
-        lambda data: progress_update_correct(
-            update=update,
-            by=request.user,
-            **form.progress(),
-            add_links=data["evidence_links"],
-            add_files=data["evidence_files"],
-            remove_evidence=data.get("remove_evidence") or (),
-        ),
+        form, lambda data: progress_update_correct(update=update, by=request.user, **form.correction_fields())
     ):
         messages.success(request, "The progress update has been corrected")
         return redirect(update.item)

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from objectives.forms.plan import PriorityForm, RetirePriorityForm
-from objectives.history.feeds import objective_history_feed, priority_history_feed
+from objectives.history.feeds import priority_history_feed, record_history_feed
 from objectives.metric_links import priority_metrics
 from objectives.models import Priority, ReportingRound
 from objectives.permissions import can_manage_plan, can_view_plan, item_access
@@ -74,7 +74,7 @@ def objective_detail(request, number):
         {
             "objective": objective,
             "priorities": groups[0].priorities if groups else [],
-            "history_entries": objective_history_feed(objective).latest(20),
+            "history_entries": record_history_feed(objective).latest(20),
         },
     )
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from objectives.forms.rounds import RoundForm
-from objectives.history.feeds import round_history_feed
+from objectives.history.feeds import record_history_feed
 from objectives.models import ReportingRound
 from objectives.permissions import can_manage_plan, can_view_plan
 from objectives.selectors import rounds as selectors
@@ -65,7 +65,7 @@ def round_detail(request, pk):
             "items": list(page.object_list),
             "is_overdue": reporting_round.is_overdue_on(timezone.localdate()),
             "can_manage": can_manage_plan(request.user),
-            "history_entries": round_history_feed(reporting_round).latest(10),
+            "history_entries": record_history_feed(reporting_round).latest(10),
         },
     )
 
