@@ -9,5 +9,6 @@ acting, that they may), and records who made the change so it appears in the his
 - `progress`: progress updates and their evidence.
 - `rounds`: opening, changing and closing reporting rounds.
 - `accreditations`: each organisation's frameworks and accreditations.
+- `reminders`: the reminder emails of the open round (`manage.py send_round_reminders`).
 - `recording`: how the others record a change (who made it, for the history; files removed on commit).
 """

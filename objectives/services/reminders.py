@@ -52,7 +52,7 @@ def _already_reminded(reporting_round, user, stage, today) -> bool:
     return sent.exists()
 
 
-def send_round_reminders(today: date | None = None, dry_run: bool = False) -> ReminderSummary:
+def round_reminders_send(*, today: date | None = None, dry_run: bool = False) -> ReminderSummary:
     """Email every lead who owes updates in the open round, once per stage; return what was sent."""
     today = today or timezone.localdate()
     reporting_round = ReportingRound.objects.current()
@@ -74,13 +74,14 @@ def send_round_reminders(today: date | None = None, dry_run: bool = False) -> Re
             summary.already_reminded += 1
             continue
         if not dry_run:
-            _send(lead, reporting_round, stage, outstanding, today)
+            _reminder_email_send(lead, reporting_round, stage, outstanding, today)
         summary.sent.append((lead.email, len(outstanding)))
     return summary
 
 
 @transaction.atomic
-def _send(lead, reporting_round, stage, items, today):
+def _reminder_email_send(lead, reporting_round, stage, items, today):
+    """Email one lead the items they owe, and record that it was sent."""
     count = len(items)
     noun = "item" if count == 1 else "items"
     if stage == Stage.OVERDUE:
