@@ -100,7 +100,7 @@ class PriorityAdmin(SimpleHistoryAdmin):
     @admin.action(description="Retire the selected priorities")
     def retire_selected(self, request, queryset):
         retired = 0
-        for priority in queryset.filter(is_retired=False):
+        for priority in queryset.current():
             priority_retire(priority=priority, by=request.user, reason="Retired in bulk from the admin site")
             retired += 1
         self.message_user(request, f"{retired} priorities retired", messages.SUCCESS)
