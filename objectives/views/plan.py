@@ -12,9 +12,7 @@ from objectives.permissions import can_manage_plan, can_view_plan, item_access
 from objectives.selectors import plan_pages as selectors
 from objectives.selectors.board import overdue_items
 from objectives.selectors.scope import PlanScope
-from objectives.services.priorities import priority_reinstate as priority_reinstate_service
-from objectives.services.priorities import priority_retire as priority_retire_service
-from objectives.services.priorities import priority_save
+from objectives.services import priorities as services
 from objectives.views.common import get_for_user, save_form, scope_form, submitted
 from organisations.permissions import require
 
@@ -107,7 +105,7 @@ def priority_edit(request, code=None):
     priority = get_for_user(request, Priority, may=can_manage_plan, code=code) if code else None
     form = PriorityForm(*submitted(request), priority=priority)
     if saved := save_form(
-        form, lambda data: priority_save(by=request.user, priority=priority, **form.priority_fields())
+        form, lambda data: services.priority_save(by=request.user, priority=priority, **form.priority_fields())
     ):
         messages.success(request, f"Priority {saved.code} has been saved")
         return redirect(saved)
@@ -117,7 +115,9 @@ def priority_edit(request, code=None):
 def priority_retire(request, code):
     priority = get_for_user(request, Priority, may=can_manage_plan, code=code)
     form = RetirePriorityForm(*submitted(request))
-    if save_form(form, lambda data: priority_retire_service(priority=priority, by=request.user, reason=data["reason"])):
+    if save_form(
+        form, lambda data: services.priority_retire(priority=priority, by=request.user, reason=data["reason"])
+    ):
         messages.success(request, f"Priority {priority.code} has been retired")
         return redirect(priority)
     return render(request, "objectives/priority_retire.html", {"form": form, "priority": priority})
@@ -126,6 +126,6 @@ def priority_retire(request, code):
 @require_POST
 def priority_reinstate(request, code):
     priority = get_for_user(request, Priority, may=can_manage_plan, code=code)
-    priority_reinstate_service(priority=priority, by=request.user)
+    services.priority_reinstate(priority=priority, by=request.user)
     messages.success(request, f"Priority {priority.code} is back in the plan")
     return redirect(priority)
