@@ -13,20 +13,16 @@ from datetime import date
 from django.urls import reverse
 
 from lsc_belonging import charts
-from objectives.models import Level, Period
-from objectives.selectors import (
-    LEVEL_ORDER,
-    NO_UPDATE_LABEL,
-    PERIOD_ORDER,
-    STATUS_ORDER,
-    current_round,
+from objectives.models import LEVEL_ORDER, PERIOD_ORDER, STATUS_ORDER, Level, Period, ReportingRound
+from objectives.selectors.board import (
     objective_progress,
     overdue_items,
-    plan_scope_for,
     rag_counts,
     rag_counts_by_level_and_period,
     recently_completed,
 )
+from objectives.selectors.item_progress import NO_UPDATE_LABEL
+from objectives.selectors.scope import plan_scope_for
 from organisations.models import Organisation
 from reports.exports import Table
 from workforce.catalogue import (
@@ -150,7 +146,7 @@ def scope_options() -> list[ScopeOption]:
 
 def data_as_at(choice: Choice, result: dict | None) -> str:
     """The stamp on every page and export: the ESR snapshot and the plan's reporting round."""
-    reporting_round = current_round()
+    reporting_round = ReportingRound.objects.current()
     round_text = (
         f"reporting round {reporting_round.name} (due {reporting_round.due_on:%-d %B %Y})"
         if reporting_round
