@@ -12,7 +12,6 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from objectives import services
 from objectives.models import (
     EqualityStandard,
     Level,
@@ -23,6 +22,10 @@ from objectives.models import (
     ReportingRound,
     Status,
 )
+from objectives.services.accreditations import AccreditationChange, accreditation_save
+from objectives.services.items import plan_item_assign
+from objectives.services.progress import progress_update_create
+from objectives.services.rounds import quarter_round_name, round_close, round_open
 from organisations.models import Organisation
 from organisations.permissions import Role
 from organisations.services.users import portal_user_save
@@ -86,7 +89,7 @@ def _round_windows(today):
     for back in range(CLOSED_ROUNDS + 1):
         start = opened - timedelta(days=91 * back)
         closed = None if back == 0 else start + timedelta(days=35)
-        windows.append((services.quarter_round_name(start), start, start + timedelta(days=21), closed))
+        windows.append((quarter_round_name(day=start), start, start + timedelta(days=21), closed))
     return list(reversed(windows))
 
 
@@ -139,7 +142,7 @@ def create_demo_progress(today=None) -> DemoSummary:
     update_count = 0
     windows = _round_windows(today)
     for number, (name, opened_on, due_on, closed_on) in enumerate(windows):
-        reporting_round = services.open_round(by=admin, name=name, due_on=due_on, opened_at=_at(opened_on, 9))
+        reporting_round = round_open(by=admin, name=name, due_on=due_on, opened_at=_at(opened_on, 9))
         is_current = closed_on is None
         for item in items:
             status, percent = state[item.pk]
@@ -155,7 +158,7 @@ def create_demo_progress(today=None) -> DemoSummary:
             author = ics_lead if item.priority.level != Level.ORGANISATION else leads[item.organisation_id]
             latest_day = min(due_on + timedelta(days=6), today - timedelta(days=1))
             day = opened_on + timedelta(days=rng.randint(1, max(1, (latest_day - opened_on).days)))
-            services.record_progress_update(
+            progress_update_create(
                 item=item,
                 by=author,
                 status=status,
@@ -164,11 +167,11 @@ def create_demo_progress(today=None) -> DemoSummary:
                 next_steps="" if status == Status.COMPLETE else rng.choice(NEXT_STEPS),
                 links=[rng.choice(EVIDENCE_LINKS)] if rng.random() < 0.3 else [],
                 recorded_at=_at(day, rng.randint(9, 17)),
-                round=reporting_round,
+                reporting_round=reporting_round,
             )
             update_count += 1
         if not is_current:
-            services.close_round(reporting_round, by=admin, closed_at=_at(closed_on, 17))
+            round_close(reporting_round=reporting_round, by=admin, closed_at=_at(closed_on, 17))
     accreditations = create_demo_accreditations(leads, rng)
     return DemoSummary(len(windows), update_count, accreditations)
 
@@ -176,9 +179,9 @@ def create_demo_progress(today=None) -> DemoSummary:
 def _name_leads(items, admin, ics_lead, leads, rng):
     for item in items:
         if item.priority.level != Level.ORGANISATION:
-            services.assign_item(item, by=admin, lead=ics_lead)
+            plan_item_assign(item=item, by=admin, lead=ics_lead)
         elif rng.random() < 0.25:
-            services.assign_item(item, by=admin, lead=leads[item.organisation_id])
+            plan_item_assign(item=item, by=admin, lead=leads[item.organisation_id])
 
 
 def _starting_point(item, rng):
@@ -228,7 +231,7 @@ def create_demo_accreditations(leads, rng) -> int:
     if OrganisationAccreditation.objects.exists():
         return 0
     Held = OrganisationAccreditation.Status
-    standards = EqualityStandard.objects.filter(kind=EqualityStandard.Kind.ACCREDITATION).prefetch_related("levels")
+    standards = EqualityStandard.objects.accreditations().prefetch_related("levels")
     created = 0
     for organisation in Organisation.objects.filter(is_active=True).order_by("pk"):
         for standard in standards:
@@ -237,7 +240,7 @@ def create_demo_accreditations(leads, rng) -> int:
             levels = list(standard.levels.all())
             if roll < held:
                 achieved = timezone.localdate() - timedelta(days=rng.randint(60, 900))
-                change = services.AccreditationChange(
+                change = AccreditationChange(
                     status=Held.HELD,
                     # EDS 2022's lowest rating, "Undeveloped", is not something an organisation "holds".
                     level=rng.choice(levels[1:] if standard.slug == "eds-2022" else levels) if levels else None,
@@ -246,13 +249,13 @@ def create_demo_accreditations(leads, rng) -> int:
                     evidence_url=EVIDENCE_LINKS[4] if standard.slug == "disability-confident" else "",
                 )
             elif roll < held + working:
-                change = services.AccreditationChange(
+                change = AccreditationChange(
                     status=Held.WORKING_TOWARDS,
                     level=levels[0] if levels else None,
                     notes="Self-assessment under way.",
                 )
             else:
                 continue
-            services.save_accreditation(organisation, standard, change, by=leads[organisation.pk])
+            accreditation_save(organisation=organisation, standard=standard, change=change, by=leads[organisation.pk])
             created += 1
     return created

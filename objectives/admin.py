@@ -9,7 +9,6 @@ from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import bulk_update_with_history
 
-from objectives import services
 from objectives.models import (
     EqualityObjective,
     EqualityStandard,
@@ -22,6 +21,7 @@ from objectives.models import (
     ReportingRound,
     StandardLevel,
 )
+from objectives.services.priorities import priority_metrics_set, priority_retire
 from workforce.catalogue import metric_choices
 
 
@@ -92,7 +92,7 @@ class PriorityAdmin(SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        services.set_priority_metrics(form.instance, form.cleaned_data["metrics"], by=request.user)
+        priority_metrics_set(priority=form.instance, metrics=form.cleaned_data["metrics"], by=request.user)
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -100,8 +100,8 @@ class PriorityAdmin(SimpleHistoryAdmin):
     @admin.action(description="Retire the selected priorities")
     def retire_selected(self, request, queryset):
         retired = 0
-        for priority in queryset.filter(is_retired=False):
-            services.retire_priority(priority, by=request.user, reason="Retired in bulk from the admin site")
+        for priority in queryset.current():
+            priority_retire(priority=priority, by=request.user, reason="Retired in bulk from the admin site")
             retired += 1
         self.message_user(request, f"{retired} priorities retired", messages.SUCCESS)
 

@@ -15,6 +15,14 @@ from django.core.validators import URLValidator
 
 
 @dataclass(frozen=True)
+class EvidenceUpload:
+    """A file a lead chose, read into memory after the form checked its size."""
+
+    name: str
+    content: bytes
+
+
+@dataclass(frozen=True)
 class FileType:
     label: str
     content_type: str

@@ -10,6 +10,6 @@ from organisations.models import Organisation
 def give_new_organisation_its_items(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    from objectives.services import ensure_items_for_organisation
+    from objectives.services.items import organisation_plan_items_ensure
 
-    ensure_items_for_organisation(instance)
+    organisation_plan_items_ensure(organisation=instance)

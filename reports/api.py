@@ -10,16 +10,16 @@ import re
 
 from django.urls import reverse
 
-from objectives.selectors import (
-    RagCounts,
-    current_round,
+from objectives.models import ReportingRound
+from objectives.selectors.board import (
     objective_progress,
     overdue_items,
-    plan_scope_for,
     rag_counts,
     rag_counts_by_level_and_period,
     recently_completed,
 )
+from objectives.selectors.item_progress import RagCounts
+from objectives.selectors.scope import plan_scope_for
 from reports.api_answers import (
     DataAsAtData,
     IndexAnswer,
@@ -195,7 +195,7 @@ def plan_summary(params) -> dict:
     """Where the Belonging Plan stands for a scope, as the People Board reads it."""
     scope = _scope(params)
     plan_scope = plan_scope_for(scope)
-    reporting_round = current_round()
+    reporting_round = ReportingRound.objects.current()
     due = reporting_round.due_on if reporting_round else None
     return {
         "scope": _scope_fields(scope),

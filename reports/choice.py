@@ -6,7 +6,7 @@ The choice lives in the URL (`?scope=place:blackpool&year=2025`), so a page can 
 from dataclasses import dataclass
 from datetime import date
 
-from objectives.selectors import current_round
+from objectives.models import ReportingRound
 from workforce.metrics.results import MetricResultData
 from workforce.models import reporting_year_label as year_label
 from workforce.scopes import Scope, UnknownScope, all_scopes, parse_scope
@@ -69,7 +69,7 @@ def scope_options() -> list[ScopeOption]:
 
 def data_as_at(choice: Choice, result: MetricResultData | None) -> str:
     """The stamp on every page and export: the ESR snapshot and the plan's reporting round."""
-    reporting_round = current_round()
+    reporting_round = ReportingRound.objects.current()
     round_text = (
         f"reporting round {reporting_round.name} (due {reporting_round.due_on:%-d %B %Y})"
         if reporting_round

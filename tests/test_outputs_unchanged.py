@@ -17,7 +17,7 @@ from django.core.management import call_command
 
 from demo.synthetic_esr import write_extract
 from demo.workforce import create_demo_figures
-from objectives.services import load_plan
+from objectives.services.plan_load import plan_load
 from organisations.permissions import Role
 from organisations.services.reference_data import reference_data_load
 from tests.factories import make_user
@@ -54,7 +54,7 @@ def _without_times(value):
 def fixed_data(tmp_path, settings):
     settings.DEMO_ESR_ROWS = ROWS
     reference_data_load()
-    load_plan()
+    plan_load()
     create_demo_figures([2024, 2025])
     for day in DAYS:
         path = tmp_path / f"esr-{day}.csv"

@@ -2,6 +2,8 @@
 
 from objectives.models.accreditations import OrganisationAccreditation
 from objectives.models.plan import (
+    LEVEL_ORDER,
+    PERIOD_ORDER,
     EqualityObjective,
     EqualityStandard,
     Level,
@@ -12,9 +14,12 @@ from objectives.models.plan import (
     PriorityMetric,
     StandardLevel,
 )
-from objectives.models.progress import Evidence, ProgressUpdate, ReminderSent, ReportingRound, Status
+from objectives.models.progress import STATUS_ORDER, Evidence, ProgressUpdate, ReminderSent, ReportingRound, Status
 
 __all__ = [
+    "LEVEL_ORDER",
+    "PERIOD_ORDER",
+    "STATUS_ORDER",
     "EqualityObjective",
     "EqualityStandard",
     "Evidence",

@@ -32,6 +32,10 @@ class Period(models.TextChoices):
         return PERIOD_DATES[self]
 
 
+# The plan's order: Place, ICS, Individual organisation; year 1 before years 2 to 5.
+LEVEL_ORDER = [Level.PLACE, Level.ICS, Level.ORGANISATION]
+PERIOD_ORDER = [Period.YEAR_1, Period.YEARS_2_TO_5]
+
 PERIOD_DATES = {
     Period.YEAR_1: (date(2023, 4, 1), date(2024, 3, 31)),
     Period.YEARS_2_TO_5: (date(2024, 4, 1), date(2028, 3, 31)),
@@ -57,6 +61,12 @@ class EqualityObjective(models.Model):
         return reverse("objectives:objective_detail", args=[self.number])
 
 
+class EqualityStandardQuerySet(models.QuerySet):
+    def accreditations(self):
+        """The frameworks and accreditations, recorded for each organisation (not the reporting standards)."""
+        return self.filter(kind=EqualityStandard.Kind.ACCREDITATION)
+
+
 class EqualityStandard(models.Model):
     """An equality standard, framework or accreditation the plan names (WRES, Disability Confident ...)."""
 
@@ -75,6 +85,8 @@ class EqualityStandard(models.Model):
     )
     source = models.CharField(max_length=500, blank=True)
     history = HistoricalRecords()
+
+    objects = EqualityStandardQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name"]
@@ -102,6 +114,15 @@ class StandardLevel(models.Model):
         return self.name
 
 
+class PriorityQuerySet(models.QuerySet):
+    def current(self):
+        """Priorities still in the plan."""
+        return self.filter(is_retired=False)
+
+    def retired(self):
+        return self.filter(is_retired=True)
+
+
 class Priority(models.Model):
     """A priority of the ICS Belonging Plan at one level, for one period, serving one or more objectives.
 
@@ -126,6 +147,8 @@ class Priority(models.Model):
     retired_on = models.DateField(null=True, blank=True)
     retired_reason = models.TextField(blank=True)
     history = HistoricalRecords(m2m_fields=[objectives, standards])
+
+    objects = PriorityQuerySet.as_manager()
 
     class Meta:
         ordering = ["level", "period", "position", "code"]
@@ -209,6 +232,14 @@ class MeasureOfSuccess(models.Model):
         return self.text
 
 
+class PlanItemQuerySet(models.QuerySet):
+    def tracked(self):
+        """Items still being tracked: active, of a current priority, and of an active organisation (or a place)."""
+        return self.filter(is_active=True, priority__is_retired=False).filter(
+            Q(organisation__isnull=True) | Q(organisation__is_active=True)
+        )
+
+
 class PlanItem(models.Model):
     """One priority as tracked by one owner: what progress updates are recorded against.
 
@@ -235,6 +266,8 @@ class PlanItem(models.Model):
         default=True, help_text="An inactive item is no longer tracked; its updates stay on record."
     )
     history = HistoricalRecords()
+
+    objects = PlanItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["priority", "organisation__name", "place__name"]

@@ -23,6 +23,9 @@ class Status(models.TextChoices):
     COMPLETE = "complete", "Complete"
 
 
+# The order a report lists statuses in: the ones needing attention first.
+STATUS_ORDER = [Status.RED, Status.AMBER, Status.GREEN, Status.COMPLETE, Status.NOT_STARTED]
+
 STATUS_MEANINGS = {
     Status.NOT_STARTED: "Work has not begun yet.",
     Status.RED: "Off track: will not be delivered without significant help or a change of plan.",
@@ -30,6 +33,15 @@ STATUS_MEANINGS = {
     Status.GREEN: "On track to be delivered as planned.",
     Status.COMPLETE: "Delivered: no further updates are needed.",
 }
+
+
+class ReportingRoundQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(is_open=True)
+
+    def current(self) -> "ReportingRound | None":
+        """The open reporting round, or None between rounds (at most one is open at a time)."""
+        return self.open().first()
 
 
 class ReportingRound(models.Model):
@@ -50,6 +62,8 @@ class ReportingRound(models.Model):
     )
     is_open = models.BooleanField(default=True, editable=False)
     history = HistoricalRecords()
+
+    objects = ReportingRoundQuerySet.as_manager()
 
     class Meta:
         ordering = ["-opened_at"]

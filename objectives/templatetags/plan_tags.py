@@ -4,7 +4,7 @@ from django import template
 from django.utils import formats
 
 from objectives.models import Status
-from objectives.selectors import NO_UPDATE, NO_UPDATE_LABEL, RoundState
+from objectives.selectors.item_progress import NO_UPDATE, NO_UPDATE_LABEL, RoundState
 
 register = template.Library()
 

@@ -1,21 +1,17 @@
 """Each organisation's frameworks and accreditations, edited by its own EDI leads."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 
-from objectives import history, selectors, services
-from objectives.forms import AccreditationForm
-from objectives.models import EqualityStandard
+from objectives.forms.accreditations import AccreditationForm
+from objectives.history.feeds import record_history_feed
 from objectives.permissions import can_edit_accreditations, can_view_plan
-from objectives.views.common import add_service_errors, posted, posted_files
+from objectives.selectors import accreditations as selectors
+from objectives.services.accreditations import accreditation_save
+from objectives.views.common import get_for_user, private_download, save_form, submitted
 from organisations.models import Organisation
 from organisations.permissions import editable_organisations, is_edi_lead, require
-
-
-def _standard(slug):
-    return get_object_or_404(EqualityStandard, slug=slug, kind=EqualityStandard.Kind.ACCREDITATION)
 
 
 def accreditation_overview(request):
@@ -33,8 +29,7 @@ def accreditation_overview(request):
 
 
 def organisation_accreditations(request, slug):
-    require(can_view_plan(request.user))
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = get_for_user(request, Organisation, slug=slug)
     return render(
         request,
         "objectives/organisation_accreditations.html",
@@ -47,10 +42,9 @@ def organisation_accreditations(request, slug):
 
 
 def accreditation_detail(request, slug, standard):
-    require(can_view_plan(request.user))
-    organisation = get_object_or_404(Organisation, slug=slug)
-    standard = _standard(standard)
-    record = selectors.accreditation_record(organisation, standard)
+    organisation = get_for_user(request, Organisation, slug=slug)
+    standard = get_for_user(request, selectors.accreditation_standard, slug=standard)
+    record = selectors.accreditation_record(organisation=organisation, standard=standard)
     return render(
         request,
         "objectives/accreditation_detail.html",
@@ -59,48 +53,24 @@ def accreditation_detail(request, slug, standard):
             "standard": standard,
             "record": record,
             "can_edit": can_edit_accreditations(request.user, organisation),
-            "history_entries": history.accreditation_history(record).latest(20) if record else [],
+            "history_entries": record_history_feed(record).latest(20) if record else [],
         },
     )
 
 
 def accreditation_edit(request, slug, standard):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    require(can_edit_accreditations(request.user, organisation))
-    standard = _standard(standard)
-    record = selectors.accreditation_record(organisation, standard)
-    initial = {}
-    if record:
-        initial = {
-            "status": record.status,
-            "level": record.level,
-            "achieved_on": record.achieved_on,
-            "renewal_due_on": record.renewal_due_on,
-            "evidence_url": record.evidence_url,
-            "notes": record.notes,
-        }
-    form = AccreditationForm(posted(request), posted_files(request), standard=standard, record=record, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        change = services.AccreditationChange(
-            status=data["status"],
-            level=data.get("level"),
-            achieved_on=data["achieved_on"],
-            renewal_due_on=data["renewal_due_on"],
-            evidence_url=data["evidence_url"],
-            notes=data["notes"],
-            evidence_file=data["evidence_file"],
-            remove_evidence_file=data.get("remove_evidence_file", False),
-        )
-        try:
-            services.save_accreditation(organisation, standard, change, by=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, f"{organisation.display_short_name}'s {standard.short_name} record has been saved"
-            )
-            return redirect("objectives:accreditation_detail", organisation.slug, standard.slug)
+    organisation = get_for_user(request, Organisation, may_change=can_edit_accreditations, slug=slug)
+    standard = get_for_user(request, selectors.accreditation_standard, slug=standard)
+    record = selectors.accreditation_record(organisation=organisation, standard=standard)
+    form = AccreditationForm(*submitted(request), standard=standard, record=record)
+    if save_form(
+        form,
+        lambda data: accreditation_save(
+            organisation=organisation, standard=standard, change=form.change(), by=request.user
+        ),
+    ):
+        messages.success(request, f"{organisation.display_short_name}'s {standard.short_name} record has been saved")
+        return redirect("objectives:accreditation_detail", organisation.slug, standard.slug)
     return render(
         request,
         "objectives/accreditation_form.html",
@@ -115,17 +85,11 @@ def accreditation_edit(request, slug, standard):
 
 
 def accreditation_evidence(request, slug, standard):
-    require(can_view_plan(request.user))
-    organisation = get_object_or_404(Organisation, slug=slug)
-    record = selectors.accreditation_record(organisation, _standard(standard))
+    organisation = get_for_user(request, Organisation, slug=slug)
+    standard = get_for_user(request, selectors.accreditation_standard, slug=standard)
+    record = selectors.accreditation_record(organisation=organisation, standard=standard)
     if record is None or not record.evidence_file:
         raise Http404
-    try:
-        handle = record.evidence_file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=record.evidence_file_name, content_type=record.evidence_content_type
+    return private_download(
+        record.evidence_file, filename=record.evidence_file_name, content_type=record.evidence_content_type
     )
-    response["Cache-Control"] = "private, no-store"
-    return response

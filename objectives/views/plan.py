@@ -1,15 +1,18 @@
 """The plan by objective, level and year; priorities; measures of success."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from objectives import history, selectors, services
-from objectives.forms import PriorityForm, RetirePriorityForm
-from objectives.models import Level, Priority
+from objectives.forms.plan import PriorityForm, RetirePriorityForm
+from objectives.history.feeds import priority_history_feed, record_history_feed
+from objectives.models import Priority, ReportingRound
 from objectives.permissions import can_manage_plan, can_view_plan, item_access
-from objectives.views.common import add_service_errors, get_or_404, posted, scope_form
+from objectives.selectors import plan_pages as selectors
+from objectives.selectors.board import overdue_items
+from objectives.selectors.scope import PlanScope
+from objectives.services import priorities as services
+from objectives.views.common import get_for_user, save_form, scope_form, submitted
 from organisations.permissions import require
 
 PLAN_VIEWS = {
@@ -24,7 +27,7 @@ def _plan_page(request, view):
     form = scope_form(request)
     scope = form.scope()
     template, build = PLAN_VIEWS[view]
-    reporting_round = selectors.current_round()
+    reporting_round = ReportingRound.objects.current()
     context = {
         "form": form,
         "scope": scope,
@@ -32,7 +35,7 @@ def _plan_page(request, view):
         "plan_view": view,
         "query_string": form.query_string(),
         "reporting_round": reporting_round,
-        "overdue_count": selectors.overdue_items(scope).count() if reporting_round else 0,
+        "overdue_count": overdue_items(scope).count() if reporting_round else 0,
         "retired": selectors.retired_priorities() if view == "level" else [],
     }
     return render(request, template, context)
@@ -60,23 +63,21 @@ def measures(request):
 
 
 def objective_detail(request, number):
-    require(can_view_plan(request.user))
-    objective = get_or_404(selectors.objective_detail, number)
-    groups = selectors.plan_by_objective(selectors.PlanScope(objective=objective))
+    objective = get_for_user(request, selectors.objective_detail, number=number)
+    groups = selectors.plan_by_objective(PlanScope(objective=objective))
     return render(
         request,
         "objectives/objective_detail.html",
         {
             "objective": objective,
             "priorities": groups[0].priorities if groups else [],
-            "history_entries": history.objective_history(objective).latest(20),
+            "history_entries": record_history_feed(objective).latest(20),
         },
     )
 
 
 def priority_detail(request, code):
-    require(can_view_plan(request.user))
-    priority = get_or_404(selectors.priority_detail, code)
+    priority = get_for_user(request, selectors.priority_detail, code=code)
     return render(
         request,
         "objectives/priority_detail.html",
@@ -84,89 +85,45 @@ def priority_detail(request, code):
             "priority": priority,
             "items": selectors.priority_items(priority),
             "access": item_access(request.user),
-            "reporting_round": selectors.current_round(),
+            "reporting_round": ReportingRound.objects.current(),
             "evidence": selectors.priority_evidence(priority),
-            "history_entries": history.priority_history(priority).latest(10),
+            "history_entries": priority_history_feed(priority).latest(10),
         },
     )
 
 
 def priority_history(request, code):
-    require(can_view_plan(request.user))
-    priority = get_or_404(selectors.priority_detail, code)
-    page, entries = history.priority_history(priority).page(request.GET.get("page"))
+    priority = get_for_user(request, selectors.priority_detail, code=code)
+    page, entries = priority_history_feed(priority).page(request.GET.get("page"))
     return render(request, "objectives/history.html", {"subject": priority, "page": page, "history_entries": entries})
 
 
 def priority_edit(request, code=None):
     require(can_manage_plan(request.user))
-    priority = get_object_or_404(Priority, code=code) if code else None
-    initial = _priority_initial(priority) if priority else {}
-    form = PriorityForm(posted(request), priority=priority, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            saved = services.save_priority(
-                by=request.user,
-                priority=priority,
-                level=priority.level if priority else data["level"],
-                period=data["period"],
-                title=data["title"],
-                description=data["description"],
-                objectives=data["objectives"],
-                objective_rationale=data["objective_rationale"],
-                standards=data["standards"],
-                position=data["position"],
-                organisations=data.get("organisations") or None,
-                ics_owner=data.get("ics_owner"),
-                metrics=data["metrics"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Priority {saved.code} has been saved")
-            return redirect(saved)
+    priority = get_for_user(request, Priority, may=can_manage_plan, code=code) if code else None
+    form = PriorityForm(*submitted(request), priority=priority)
+    if saved := save_form(
+        form, lambda data: services.priority_save(by=request.user, priority=priority, **form.priority_fields())
+    ):
+        messages.success(request, f"Priority {saved.code} has been saved")
+        return redirect(saved)
     return render(request, "objectives/priority_form.html", {"form": form, "priority": priority})
 
 
-def _priority_initial(priority):
-    initial = {
-        "period": priority.period,
-        "title": priority.title,
-        "description": priority.description,
-        "objectives": list(priority.objectives.all()),
-        "objective_rationale": priority.objective_rationale,
-        "standards": list(priority.standards.all()),
-        "position": priority.position,
-        "metrics": [link.metric for link in priority.metric_links.all()],
-    }
-    if priority.level == Level.ORGANISATION:
-        initial["organisations"] = [
-            i.organisation for i in priority.items.filter(is_active=True).select_related("organisation")
-        ]
-    return initial
-
-
 def priority_retire(request, code):
-    require(can_manage_plan(request.user))
-    priority = get_object_or_404(Priority, code=code)
-    form = RetirePriorityForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.retire_priority(priority, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Priority {priority.code} has been retired")
-            return redirect(priority)
+    priority = get_for_user(request, Priority, may=can_manage_plan, code=code)
+    form = RetirePriorityForm(*submitted(request))
+    if save_form(
+        form, lambda data: services.priority_retire(priority=priority, by=request.user, reason=data["reason"])
+    ):
+        messages.success(request, f"Priority {priority.code} has been retired")
+        return redirect(priority)
     return render(request, "objectives/priority_retire.html", {"form": form, "priority": priority})
 
 
 @require_POST
 def priority_reinstate(request, code):
-    require(can_manage_plan(request.user))
-    priority = get_object_or_404(Priority, code=code)
-    services.reinstate_priority(priority, by=request.user)
-    services.ensure_plan_items([priority])
+    priority = get_for_user(request, Priority, may=can_manage_plan, code=code)
+    services.priority_reinstate(priority=priority, by=request.user)
     messages.success(request, f"Priority {priority.code} is back in the plan")
     return redirect(priority)

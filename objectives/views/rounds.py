@@ -3,14 +3,16 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from objectives import history, selectors, services
-from objectives.forms import RoundForm
+from objectives.forms.rounds import RoundForm
+from objectives.history.feeds import record_history_feed
 from objectives.models import ReportingRound
 from objectives.permissions import can_manage_plan, can_view_plan
-from objectives.views.common import add_service_errors, posted
+from objectives.selectors import rounds as selectors
+from objectives.services import rounds as services
+from objectives.views.common import get_for_user, is_submission, save_form, submitted
 from organisations.permissions import require
 
 ROUNDS_PER_PAGE = 20
@@ -20,13 +22,12 @@ ITEMS_PER_PAGE = 25
 def round_list(request):
     require(can_view_plan(request.user))
     page = Paginator(selectors.round_list(), ROUNDS_PER_PAGE).get_page(request.GET.get("page"))
-    reporting_round = selectors.current_round()
     return render(
         request,
         "objectives/round_list.html",
         {
             "page": page,
-            "reporting_round": reporting_round,
+            "reporting_round": ReportingRound.objects.current(),
             "can_manage": can_manage_plan(request.user),
         },
     )
@@ -34,43 +35,26 @@ def round_list(request):
 
 def round_open(request):
     require(can_manage_plan(request.user))
-    open_round = selectors.current_round()
-    form = RoundForm(posted(request), initial={"name": services.quarter_round_name(timezone.localdate())})
-    if request.method == "POST" and form.is_valid():
-        try:
-            reporting_round = services.open_round(
-                by=request.user, name=form.cleaned_data["name"], due_on=form.cleaned_data["due_on"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{reporting_round.name} is open: leads can now report on their items")
-            return redirect(reporting_round)
-    return render(request, "objectives/round_form.html", {"form": form, "open_round": open_round})
+    form = RoundForm(*submitted(request), initial={"name": services.quarter_round_name(day=timezone.localdate())})
+    if opened := save_form(form, lambda data: services.round_open(by=request.user, **data)):
+        messages.success(request, f"{opened.name} is open: leads can now report on their items")
+        return redirect(opened)
+    context = {"form": form, "open_round": ReportingRound.objects.current()}
+    return render(request, "objectives/round_form.html", context)
 
 
 def round_edit(request, pk):
-    require(can_manage_plan(request.user))
-    reporting_round = get_object_or_404(ReportingRound, pk=pk, is_open=True)
-    form = RoundForm(posted(request), initial={"name": reporting_round.name, "due_on": reporting_round.due_on})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.change_round(
-                reporting_round, by=request.user, name=form.cleaned_data["name"], due_on=form.cleaned_data["due_on"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{reporting_round.name} has been saved")
-            return redirect(reporting_round)
+    reporting_round = get_for_user(request, ReportingRound.objects.open(), may=can_manage_plan, pk=pk)
+    form = RoundForm(*submitted(request), initial={"name": reporting_round.name, "due_on": reporting_round.due_on})
+    if save_form(form, lambda data: services.round_change(reporting_round=reporting_round, by=request.user, **data)):
+        messages.success(request, f"{reporting_round.name} has been saved")
+        return redirect(reporting_round)
     return render(request, "objectives/round_form.html", {"form": form, "reporting_round": reporting_round})
 
 
 def round_detail(request, pk):
-    require(can_view_plan(request.user))
-    reporting_round = get_object_or_404(ReportingRound.objects.select_related("opened_by", "closed_by"), pk=pk)
-    awaiting = selectors.awaiting_items(reporting_round)
-    page = Paginator(awaiting, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+    reporting_round = get_for_user(request, selectors.round_detail, pk=pk)
+    page = Paginator(selectors.awaiting_items(reporting_round), ITEMS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "objectives/round_detail.html",
@@ -81,17 +65,16 @@ def round_detail(request, pk):
             "items": list(page.object_list),
             "is_overdue": reporting_round.is_overdue_on(timezone.localdate()),
             "can_manage": can_manage_plan(request.user),
-            "history_entries": history.round_history(reporting_round).latest(10),
+            "history_entries": record_history_feed(reporting_round).latest(10),
         },
     )
 
 
 def round_close(request, pk):
-    require(can_manage_plan(request.user))
-    reporting_round = get_object_or_404(ReportingRound, pk=pk)
-    if request.method == "POST":
+    reporting_round = get_for_user(request, ReportingRound, may=can_manage_plan, pk=pk)
+    if is_submission(request):
         try:
-            services.close_round(reporting_round, by=request.user)
+            services.round_close(reporting_round=reporting_round, by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

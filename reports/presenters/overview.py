@@ -3,13 +3,13 @@ and its reading (`MetricTrend`), and the plan's progress. The board pack prints 
 
 from dataclasses import dataclass, field
 
-from objectives.selectors import (
+from objectives.selectors.board import (
     objective_progress,
     overdue_items,
-    plan_scope_for,
     rag_counts_by_level_and_period,
     recently_completed,
 )
+from objectives.selectors.scope import plan_scope_for
 from reports import charts
 from reports.choice import Choice, data_as_at
 from reports.exports import Table

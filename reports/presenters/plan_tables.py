@@ -1,8 +1,8 @@
 """The Belonging Plan's progress in a scope as the overview and the board pack show it: tables of the three
 objectives, the levels and periods, overdue and recently completed items, and a chart of the objectives."""
 
-from objectives.models import Level, Period
-from objectives.selectors import LEVEL_ORDER, NO_UPDATE_LABEL, PERIOD_ORDER, STATUS_ORDER
+from objectives.models import LEVEL_ORDER, PERIOD_ORDER, STATUS_ORDER, Level, Period
+from objectives.selectors.item_progress import NO_UPDATE_LABEL
 from reports import charts
 from reports.exports import Table
 

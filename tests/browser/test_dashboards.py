@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from demo.users import create_demo_users
-from objectives import services as plan_services
+from objectives.services.plan_load import plan_load
 from organisations.services.reference_data import reference_data_load
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.workforce.test_metric_results import YEAR, import_synthetic
@@ -28,7 +28,7 @@ BOARD = "demo.board@example.org"
 def portal(tmp_path):
     reference_data_load()
     create_demo_users(PASSWORD)
-    plan_services.load_plan()
+    plan_load()
     import_synthetic(tmp_path, rows=1200, day=date(YEAR - 1, 3, 31), seed=3)
     import_synthetic(tmp_path, rows=1200)
 

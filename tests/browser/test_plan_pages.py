@@ -8,9 +8,12 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from demo.users import create_demo_users
-from objectives import services
+from objectives.evidence import EvidenceUpload
 from objectives.models import EqualityStandard, PlanItem, Priority, ReportingRound, Status
-from objectives.services import AccreditationChange, EvidenceUpload
+from objectives.services.accreditations import AccreditationChange, accreditation_save
+from objectives.services.plan_load import admin_plan_permissions_grant, plan_load
+from objectives.services.progress import progress_update_create
+from objectives.services.rounds import round_close, round_open
 from organisations.models import Organisation
 from organisations.services.reference_data import reference_data_load
 from tests.browser.conftest import assert_accessible, sign_in
@@ -36,16 +39,16 @@ def portal(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "uploads"
     reference_data_load()
     create_demo_users(PASSWORD)
-    services.load_plan()
-    services.give_admins_plan_permissions()
+    plan_load()
+    admin_plan_permissions_grant()
     admin, ics_lead = user("demo.admin@example.org"), user("demo.icslead@example.org")
     now = timezone.now()
-    old = services.open_round(
+    old = round_open(
         by=admin, name="Quarter 1 2026/27", due_on=(now - timedelta(days=80)).date(), opened_at=now - timedelta(days=90)
     )
     elht_item = PlanItem.objects.get(priority__code="ORG-Y1-5", organisation__slug=ELHT)
     elht_lead = _lead_of(ELHT)
-    services.record_progress_update(
+    progress_update_create(
         item=elht_item,
         by=elht_lead,
         status=Status.GREEN,
@@ -53,12 +56,12 @@ def portal(tmp_path, settings):
         narrative="Modules live",
         links=["https://example.org/elht-training"],
         recorded_at=now - timedelta(days=85),
-        round=old,
+        reporting_round=old,
     )
-    services.close_round(old, by=admin)
-    current = services.open_round(by=admin, name="Quarter 2 2026/27", due_on=timezone.localdate() + timedelta(days=10))
+    round_close(reporting_round=old, by=admin)
+    current = round_open(by=admin, name="Quarter 2 2026/27", due_on=timezone.localdate() + timedelta(days=10))
     ics_item = PlanItem.objects.get(priority__code="ICS-Y1-1")
-    services.record_progress_update(
+    progress_update_create(
         item=ics_item,
         by=ics_lead,
         status=Status.AMBER,
@@ -67,10 +70,10 @@ def portal(tmp_path, settings):
         files=[EvidenceUpload("Draft guidelines.pdf", PDF_BYTES)],
     )
     confident = EqualityStandard.objects.get(slug="disability-confident")
-    services.save_accreditation(
-        Organisation.objects.get(slug=BTH),
-        confident,
-        AccreditationChange(status="held", level=confident.levels.get(rank=2), achieved_on=timezone.localdate()),
+    accreditation_save(
+        organisation=Organisation.objects.get(slug=BTH),
+        standard=confident,
+        change=AccreditationChange(status="held", level=confident.levels.get(rank=2), achieved_on=timezone.localdate()),
         by=user(LEAD),
     )
     return {"round": current, "old_round": old, "elht_item": elht_item, "ics_item": ics_item}

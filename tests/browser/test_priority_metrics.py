@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from demo.users import create_demo_users
-from objectives import services
+from objectives.services.plan_load import admin_plan_permissions_grant, plan_load
 from organisations.services.reference_data import reference_data_load
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.objectives.factories import figure, hidden_figure, likelihood, store_ics_result
@@ -19,8 +19,8 @@ def portal():
     """The real plan with its seeded links, and three years of ICS results (one figure hidden)."""
     reference_data_load()
     create_demo_users(PASSWORD)
-    services.load_plan()
-    services.give_admins_plan_permissions()
+    plan_load()
+    admin_plan_permissions_grant()
     disabled = {"first_group": "Non-disabled applicants", "second_group": "disabled applicants"}
     for year, white, non_disabled in ((2023, 1.61, 1.20), (2024, 1.44, None), (2025, 1.31, 1.05)):
         wdes = figure(non_disabled) if non_disabled else hidden_figure()

@@ -10,7 +10,8 @@ from objectives.models import (
     ProgressUpdate,
     ReportingRound,
 )
-from objectives.selectors import NO_UPDATE, current_round, overdue_items, rag_counts
+from objectives.selectors.board import overdue_items, rag_counts
+from objectives.selectors.item_progress import NO_UPDATE
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def test_demo_progress_looks_like_a_plan_in_use(demo):
     for status in ("red", "amber", "green", "complete", "not_started", NO_UPDATE):
         assert counts.get(status, 0) > 0, status
     assert ReportingRound.objects.filter(is_open=False).count() >= 4
-    assert current_round() is not None
+    assert ReportingRound.objects.current() is not None
     assert overdue_items().exists()
     assert Evidence.objects.exclude(url="").count() > 50
     assert OrganisationAccreditation.objects.filter(status="held").exists()

@@ -17,7 +17,7 @@ from objectives.models import (
     PlanItem,
     Priority,
 )
-from objectives.services import PLAN_DATA, load_plan
+from objectives.services.plan_load import PLAN_DATA, plan_load
 from organisations.models import Organisation, Place
 from tests.factories import make_organisation
 
@@ -160,7 +160,7 @@ def test_each_priority_is_tracked_by_its_owners(partners):
 @pytest.mark.django_db
 def test_running_setup_again_adds_nothing_and_writes_no_history(partners):
     counts = (Priority.objects.count(), PlanItem.objects.count(), Priority.history.count(), PlanItem.history.count())
-    assert load_plan().priorities == 0
+    assert plan_load().priorities == 0
     call_command("setup_portal")
     assert (
         Priority.objects.count(),

@@ -9,9 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from objectives import history, services
+from objectives.history.feeds import priority_history_feed
 from objectives.models import Priority, PriorityMetric
-from objectives.services import PLAN_DATA, load_plan
+from objectives.services.plan_load import PLAN_DATA, admin_plan_permissions_grant, plan_load
+from objectives.services.priorities import priority_metrics_set
 from reports.presenters.priority_metrics import priority_metrics
 from tests.objectives.factories import figure, hidden_figure, likelihood, store_ics_result
 from workforce.catalogue import METRICS, metric_definition
@@ -33,7 +34,7 @@ def pay_gap(mean, median):
 
 @pytest.fixture
 def linked(org_priority, admin_user):
-    services.set_priority_metrics(org_priority, ["wres-2", "pay-gap-gender"], by=admin_user)
+    priority_metrics_set(priority=org_priority, metrics=["wres-2", "pay-gap-gender"], by=admin_user)
     return org_priority
 
 
@@ -54,7 +55,7 @@ def test_a_link_to_a_metric_not_in_the_catalogue_is_refused(org_priority, admin_
         PriorityMetric(priority=org_priority, metric="wres-99").full_clean()
     assert "metric" in error.value.message_dict
     with pytest.raises(ValidationError):
-        services.set_priority_metrics(org_priority, ["wres-2", "wres-99"], by=admin_user)
+        priority_metrics_set(priority=org_priority, metrics=["wres-2", "wres-99"], by=admin_user)
     assert links(org_priority) == set()
 
 
@@ -66,7 +67,7 @@ def test_a_priority_links_to_a_metric_once(linked):
 def test_only_admins_may_change_links_through_the_service(org_priority, lead_user, board_user):
     for user in (lead_user, board_user):
         with pytest.raises(PermissionDenied):
-            services.set_priority_metrics(org_priority, ["wres-2"], by=user)
+            priority_metrics_set(priority=org_priority, metrics=["wres-2"], by=user)
     assert links(org_priority) == set()
 
 
@@ -104,7 +105,7 @@ def test_admin_links_and_unlinks_metrics_on_the_priority_form(client_for, admin_
         ("+", "pay-gap-gender", admin_user),
         ("-", "pay-gap-gender", admin_user),
     ]
-    subjects = [(e.action, e.subject) for e in history.priority_history(priority).latest(10)]
+    subjects = [(e.action, e.subject) for e in priority_history_feed(priority).latest(10)]
     assert ("Removed", "Linked workforce metric Gender pay gap: Mean hourly pay gap between men and women") in subjects
 
 
@@ -117,7 +118,7 @@ def test_an_unknown_metric_posted_to_the_form_is_an_error(client_for, admin_user
 
 @pytest.mark.parametrize("fixture", ["lead_user", "ics_lead_user", "board_user"])
 def test_edi_leads_and_board_members_cannot_change_links(client_for, request, fixture, own_item, admin_user):
-    services.set_priority_metrics(own_item.priority, ["wres-3"], by=admin_user)
+    priority_metrics_set(priority=own_item.priority, metrics=["wres-3"], by=admin_user)
     client = client_for(request.getfixturevalue(fixture))
     assert client.get(reverse("objectives:priority_edit", args=[own_item.priority.code])).status_code == 403
     assert edit(client, own_item.priority, ["wres-2"], [own_item.organisation]).status_code == 403
@@ -126,8 +127,8 @@ def test_edi_leads_and_board_members_cannot_change_links(client_for, request, fi
 
 
 def test_admin_edits_links_in_the_admin_site(client, admin_user, org_priority):
-    services.give_admins_plan_permissions()
-    services.set_priority_metrics(org_priority, ["wres-3"], by=admin_user)
+    admin_plan_permissions_grant()
+    priority_metrics_set(priority=org_priority, metrics=["wres-3"], by=admin_user)
     client.force_login(admin_user)
     url = reverse("admin:objectives_priority_change", args=[org_priority.pk])
     assert 'name="metrics" value="wres-3"' in client.get(url).content.decode()
@@ -158,19 +159,19 @@ def test_every_seeded_link_names_a_catalogue_metric():
 
 
 def test_setup_seeds_links_once_and_keeps_what_admins_changed(admin_user, objective):
-    first = load_plan()
+    first = plan_load()
     seeded = PriorityMetric.objects.count()
     assert first.metric_links == seeded > 0
     assert links(priority("ORG-Y25-7")) == {"wres-2", "wdes-2"}
     assert links(priority("ORG-Y1-1")) >= {"declaration-ethnicity", "declaration-disability"}
     assert links(priority("ORG-Y1-6")) == set()  # culture and celebration days: no metric
 
-    assert load_plan().metric_links == 0
+    assert plan_load().metric_links == 0
     assert PriorityMetric.objects.count() == seeded
 
-    services.set_priority_metrics(priority("ORG-Y25-7"), [], by=admin_user)
-    services.set_priority_metrics(priority("ORG-Y25-4"), ["wres-9"], by=admin_user)
-    assert load_plan().metric_links == 0
+    priority_metrics_set(priority=priority("ORG-Y25-7"), metrics=[], by=admin_user)
+    priority_metrics_set(priority=priority("ORG-Y25-4"), metrics=["wres-9"], by=admin_user)
+    assert plan_load().metric_links == 0
     assert links(priority("ORG-Y25-7")) == set()
     assert links(priority("ORG-Y25-4")) == {"wres-9"}
 
@@ -241,7 +242,7 @@ def test_each_linked_metric_links_to_its_dashboard_page(client_for, board_user, 
 
 
 def test_every_catalogue_metric_can_be_shown(admin_user, org_priority, results):
-    services.set_priority_metrics(org_priority, [m.slug for m in METRICS], by=admin_user)
+    priority_metrics_set(priority=org_priority, metrics=[m.slug for m in METRICS], by=admin_user)
     shown = priority_metrics(org_priority)
     assert [m.definition.slug for m in shown.metrics] == [m.slug for m in METRICS]
     assert all(len(m.rows) == 2 for m in shown.metrics)
@@ -262,7 +263,7 @@ def test_priority_page_queries_do_not_grow_with_the_years_or_metrics(
     client.get(url)  # warm up: session and permission caches
     with CaptureQueriesContext(connection) as without_links:
         client.get(url)
-    services.set_priority_metrics(org_priority, ["wres-2"], by=admin_user)
+    priority_metrics_set(priority=org_priority, metrics=["wres-2"], by=admin_user)
     store_ics_result(2024, wres={"2": {"likelihood": likelihood(figure(1.2))}}, **pay_gap(figure(5.0), figure(4.0)))
     # The links come with the priority; every stored ICS result is read in one more query (two while the
     # results are not yet parsed in this process: their headers, then their JSON).
@@ -271,7 +272,7 @@ def test_priority_page_queries_do_not_grow_with_the_years_or_metrics(
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     few_count = len(few.captured_queries)  # read now: the next request clears the query log
-    services.set_priority_metrics(org_priority, [m.slug for m in METRICS], by=admin_user)
+    priority_metrics_set(priority=org_priority, metrics=[m.slug for m in METRICS], by=admin_user)
     for year in range(2018, 2024):
         store_ics_result(year, wres={"2": {"likelihood": likelihood(figure(1.3))}}, **pay_gap(figure(5.0), figure(4.0)))
     client.get(url)  # parse the new results once, as a running portal has

@@ -33,9 +33,9 @@ def test_admin_opens_a_round_with_a_due_date(client_for, admin_user):
 @pytest.mark.django_db
 def test_open_round_form_suggests_the_quarter(client_for, admin_user):
     html = client_for(admin_user).get(reverse("objectives:round_open")).content.decode()
-    from objectives.services import quarter_round_name
+    from objectives.services.rounds import quarter_round_name
 
-    assert f'value="{quarter_round_name(timezone.localdate())}"' in html
+    assert f'value="{quarter_round_name(day=timezone.localdate())}"' in html
 
 
 @pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from objectives import selectors, services
+from objectives.evidence import EvidenceUpload
 from objectives.models import (
     EqualityStandard,
     Evidence,
@@ -21,7 +21,13 @@ from objectives.models import (
     StandardLevel,
     Status,
 )
-from objectives.services import AccreditationChange, EvidenceUpload
+from objectives.selectors.items import item_detail
+from objectives.services.accreditations import AccreditationChange, accreditation_save
+from objectives.services.items import plan_item_assign
+from objectives.services.plan_load import admin_plan_permissions_grant
+from objectives.services.priorities import priority_reinstate, priority_retire, priority_save
+from objectives.services.progress import progress_update_correct, progress_update_create, progress_update_withdraw
+from objectives.services.rounds import quarter_round_name, round_change, round_close, round_open
 from tests.factories import make_organisation
 from tests.objectives.factories import PDF_BYTES, make_round
 
@@ -29,7 +35,7 @@ from tests.objectives.factories import PDF_BYTES, make_round
 def record(item, by, **overrides):
     fields = {"status": Status.AMBER, "percent_complete": 40, "narrative": "Sessions booked for March"}
     fields.update(overrides)
-    return services.record_progress_update(item=item, by=by, **fields)
+    return progress_update_create(item=item, by=by, **fields)
 
 
 @pytest.mark.django_db
@@ -58,7 +64,7 @@ class TestRecordingProgress:
     def test_current_status_is_the_latest_update(self, lead_user, own_item):
         record(own_item, lead_user, status=Status.RED, percent_complete=10)
         record(own_item, lead_user, status=Status.GREEN, percent_complete=60)
-        item = selectors.item_detail(own_item.pk)
+        item = item_detail(pk=own_item.pk)
         assert (item.current_status, item.current_percent) == (Status.GREEN, 60)
 
     def test_lead_cannot_record_on_another_organisations_item(self, lead_user, other_item):
@@ -100,7 +106,7 @@ class TestRecordingProgress:
     def test_an_update_between_rounds_joins_the_next_round(self, admin_user, lead_user, own_item):
         update = record(own_item, lead_user)
         assert update.round is None
-        new_round = services.open_round(by=admin_user, name="Q1", due_on=timezone.localdate())
+        new_round = round_open(by=admin_user, name="Q1", due_on=timezone.localdate())
         update.refresh_from_db()
         assert update.round == new_round
         assert update.history.first().history_change_reason == "Joined the new round"
@@ -112,8 +118,8 @@ class TestCorrectingAndWithdrawing:
         make_round()
         update = record(own_item, lead_user, links=["https://example.org/old"])
         old_link = update.evidence.get()
-        services.correct_progress_update(
-            update,
+        progress_update_correct(
+            update=update,
             by=lead_user,
             status=Status.GREEN,
             percent_complete=50,
@@ -131,20 +137,18 @@ class TestCorrectingAndWithdrawing:
     def test_closing_the_round_freezes_its_updates(self, admin_user, lead_user, own_item):
         reporting_round = make_round()
         update = record(own_item, lead_user)
-        services.close_round(reporting_round, by=admin_user)
+        round_close(reporting_round=reporting_round, by=admin_user)
         update.refresh_from_db()
         with pytest.raises(PermissionDenied):
-            services.correct_progress_update(
-                update, by=admin_user, status=Status.RED, percent_complete=1, narrative="x"
-            )
+            progress_update_correct(update=update, by=admin_user, status=Status.RED, percent_complete=1, narrative="x")
         with pytest.raises(PermissionDenied):
-            services.withdraw_progress_update(update, by=lead_user)
+            progress_update_withdraw(update=update, by=lead_user)
         assert ProgressUpdate.objects.get().status == Status.AMBER
 
     def test_withdrawn_update_is_gone_but_kept_in_history(self, lead_user, own_item):
         update = record(own_item, lead_user, links=["https://example.org"])
         pk = update.pk
-        services.withdraw_progress_update(update, by=lead_user)
+        progress_update_withdraw(update=update, by=lead_user)
         assert not ProgressUpdate.objects.filter(pk=pk).exists()
         removed = ProgressUpdate.history.get(id=pk, history_type="-")
         assert removed.history_user == lead_user
@@ -153,49 +157,49 @@ class TestCorrectingAndWithdrawing:
     def test_other_lead_cannot_withdraw(self, lead_user, other_lead, own_item):
         update = record(own_item, lead_user)
         with pytest.raises(PermissionDenied):
-            services.withdraw_progress_update(update, by=other_lead)
+            progress_update_withdraw(update=update, by=other_lead)
         assert ProgressUpdate.objects.filter(pk=update.pk).exists()
 
 
 @pytest.mark.django_db
 class TestRounds:
     def test_only_one_round_is_open_at_a_time(self, admin_user):
-        services.open_round(by=admin_user, name="Q1", due_on=timezone.localdate())
+        round_open(by=admin_user, name="Q1", due_on=timezone.localdate())
         with pytest.raises(ValidationError, match="Close the open reporting round"):
-            services.open_round(by=admin_user, name="Q2", due_on=timezone.localdate())
+            round_open(by=admin_user, name="Q2", due_on=timezone.localdate())
         assert ReportingRound.objects.count() == 1
 
     def test_due_date_cannot_be_in_the_past_and_names_are_unique(self, admin_user):
         with pytest.raises(ValidationError) as error:
-            services.open_round(by=admin_user, name="Q1", due_on=timezone.localdate() - timedelta(days=1))
+            round_open(by=admin_user, name="Q1", due_on=timezone.localdate() - timedelta(days=1))
         assert "due_on" in error.value.message_dict
         make_round(name="Q1", is_open=False)
         with pytest.raises(ValidationError) as error:
-            services.open_round(by=admin_user, name="q1", due_on=timezone.localdate())
+            round_open(by=admin_user, name="q1", due_on=timezone.localdate())
         assert "name" in error.value.message_dict
 
     def test_leads_cannot_open_or_close_rounds(self, lead_user, ics_lead_user):
         with pytest.raises(PermissionDenied):
-            services.open_round(by=ics_lead_user, name="Q1", due_on=timezone.localdate())
+            round_open(by=ics_lead_user, name="Q1", due_on=timezone.localdate())
         reporting_round = make_round()
         with pytest.raises(PermissionDenied):
-            services.close_round(reporting_round, by=lead_user)
+            round_close(reporting_round=reporting_round, by=lead_user)
         reporting_round.refresh_from_db()
         assert reporting_round.is_open
 
     def test_a_closed_round_cannot_close_again_or_change(self, admin_user):
         reporting_round = make_round()
-        services.close_round(reporting_round, by=admin_user)
+        round_close(reporting_round=reporting_round, by=admin_user)
         assert reporting_round.closed_by == admin_user
         with pytest.raises(ValidationError):
-            services.close_round(reporting_round, by=admin_user)
+            round_close(reporting_round=reporting_round, by=admin_user)
         with pytest.raises(ValidationError):
-            services.change_round(reporting_round, by=admin_user, name="x", due_on=timezone.localdate())
+            round_change(reporting_round=reporting_round, by=admin_user, name="x", due_on=timezone.localdate())
 
     def test_due_date_can_be_moved_while_open(self, admin_user):
         reporting_round = make_round()
         later = timezone.localdate() + timedelta(days=40)
-        services.change_round(reporting_round, by=admin_user, name="Quarter 1 2026/27", due_on=later)
+        round_change(reporting_round=reporting_round, by=admin_user, name="Quarter 1 2026/27", due_on=later)
         reporting_round.refresh_from_db()
         assert (reporting_round.name, reporting_round.due_on) == ("Quarter 1 2026/27", later)
 
@@ -206,7 +210,7 @@ class TestRounds:
     def test_round_names_follow_the_financial_year(self, day, name):
         from datetime import date
 
-        assert services.quarter_round_name(date.fromisoformat(day)) == name
+        assert quarter_round_name(day=date.fromisoformat(day)) == name
 
 
 @pytest.mark.django_db
@@ -215,28 +219,26 @@ class TestPriorities:
         self, admin_user, own_org, other_org, objective
     ):
         make_organisation(name="Closed Trust", slug="closed", is_active=False)
-        priority = services.save_priority(
+        priority = priority_save(
             by=admin_user, level=Level.ORGANISATION, period=Period.YEARS_2_TO_5, title="New", objectives=[objective]
         )
         assert priority.code == "ORG-Y25-1"
         assert set(priority.items.values_list("organisation__slug", flat=True)) == {"own-trust", "other-trust"}
-        again = services.save_priority(
+        again = priority_save(
             by=admin_user, level=Level.ORGANISATION, period=Period.YEARS_2_TO_5, title="Next", objectives=[objective]
         )
         assert again.code == "ORG-Y25-2"
 
     def test_ics_priority_is_owned_by_the_icb_unless_another_owner_is_chosen(self, admin_user, icb, own_org, objective):
-        default = services.save_priority(
-            by=admin_user, level=Level.ICS, period=Period.YEAR_1, title="A", objectives=[objective]
-        )
+        default = priority_save(by=admin_user, level=Level.ICS, period=Period.YEAR_1, title="A", objectives=[objective])
         assert [i.organisation for i in default.items.all()] == [icb]
-        chosen = services.save_priority(
+        chosen = priority_save(
             by=admin_user, level=Level.ICS, period=Period.YEAR_1, title="B", objectives=[objective], ics_owner=own_org
         )
         assert [i.organisation for i in chosen.items.all()] == [own_org]
 
     def test_place_priority_is_tracked_by_each_place(self, admin_user, place, second_place, objective):
-        priority = services.save_priority(
+        priority = priority_save(
             by=admin_user, level=Level.PLACE, period=Period.YEAR_1, title="P", objectives=[objective]
         )
         assert set(priority.items.values_list("place__name", flat=True)) == {"Blackpool", "South Cumbria"}
@@ -244,12 +246,12 @@ class TestPriorities:
     def test_unticking_an_organisation_stops_tracking_but_keeps_its_updates(
         self, admin_user, lead_user, own_org, other_org, objective
     ):
-        priority = services.save_priority(
+        priority = priority_save(
             by=admin_user, level=Level.ORGANISATION, period=Period.YEAR_1, title="T", objectives=[objective]
         )
         own = priority.items.get(organisation=own_org)
         record(own, lead_user)
-        services.save_priority(
+        priority_save(
             by=admin_user,
             priority=priority,
             level=Level.ORGANISATION,
@@ -265,7 +267,7 @@ class TestPriorities:
 
     def test_level_cannot_change_and_an_objective_is_required(self, admin_user, org_priority, objective):
         with pytest.raises(ValidationError) as error:
-            services.save_priority(
+            priority_save(
                 by=admin_user,
                 priority=org_priority,
                 level=Level.ICS,
@@ -275,35 +277,33 @@ class TestPriorities:
             )
         assert "level" in error.value.message_dict
         with pytest.raises(ValidationError) as error:
-            services.save_priority(by=admin_user, level=Level.ICS, period=Period.YEAR_1, title="x", objectives=[])
+            priority_save(by=admin_user, level=Level.ICS, period=Period.YEAR_1, title="x", objectives=[])
         assert "objectives" in error.value.message_dict
         assert Priority.objects.count() == 1
 
     def test_retiring_keeps_the_priority_and_stops_what_is_due(self, admin_user, own_item):
         priority = own_item.priority
-        services.retire_priority(priority, by=admin_user, reason="Merged into ORG-Y25-1")
+        priority_retire(priority=priority, by=admin_user, reason="Merged into ORG-Y25-1")
         priority.refresh_from_db()
         assert priority.is_retired and priority.retired_on == timezone.localdate()
-        assert not selectors.tracked_items().filter(pk=own_item.pk).exists()
-        services.reinstate_priority(priority, by=admin_user)
-        assert selectors.tracked_items().filter(pk=own_item.pk).exists()
+        assert not PlanItem.objects.tracked().filter(pk=own_item.pk).exists()
+        priority_reinstate(priority=priority, by=admin_user)
+        assert PlanItem.objects.tracked().filter(pk=own_item.pk).exists()
 
     def test_leads_cannot_change_the_plan(self, ics_lead_user, org_priority, objective):
         with pytest.raises(PermissionDenied):
-            services.save_priority(
-                by=ics_lead_user, level=Level.ICS, period=Period.YEAR_1, title="x", objectives=[objective]
-            )
+            priority_save(by=ics_lead_user, level=Level.ICS, period=Period.YEAR_1, title="x", objectives=[objective])
         with pytest.raises(PermissionDenied):
-            services.retire_priority(org_priority, by=ics_lead_user, reason="x")
+            priority_retire(priority=org_priority, by=ics_lead_user, reason="x")
         assert Priority.objects.count() == 1
 
     def test_naming_an_items_lead(self, admin_user, lead_user, own_item, ics_item, own_org):
-        services.assign_item(own_item, by=admin_user, lead=lead_user)
+        plan_item_assign(item=own_item, by=admin_user, lead=lead_user)
         assert PlanItem.objects.get(pk=own_item.pk).lead == lead_user
-        services.assign_item(ics_item, by=admin_user, lead=None, organisation=own_org)
+        plan_item_assign(item=ics_item, by=admin_user, lead=None, organisation=own_org)
         assert PlanItem.objects.get(pk=ics_item.pk).organisation == own_org
         with pytest.raises(ValidationError):
-            services.assign_item(own_item, by=admin_user, lead=None, organisation=make_organisation())
+            plan_item_assign(item=own_item, by=admin_user, lead=None, organisation=make_organisation())
 
 
 @pytest.fixture
@@ -321,10 +321,12 @@ class TestAccreditations:
     def test_lead_records_their_organisations_level(self, lead_user, own_org, confident):
         level = confident.levels.get(name="Employer")
         achieved = timezone.localdate() - timedelta(days=30)
-        record_ = services.save_accreditation(
-            own_org,
-            confident,
-            AccreditationChange(status="held", level=level, achieved_on=achieved, evidence_url="https://example.org"),
+        record_ = accreditation_save(
+            organisation=own_org,
+            standard=confident,
+            change=AccreditationChange(
+                status="held", level=level, achieved_on=achieved, evidence_url="https://example.org"
+            ),
             by=lead_user,
         )
         assert (record_.status, record_.level, record_.achieved_on) == ("held", level, achieved)
@@ -332,7 +334,9 @@ class TestAccreditations:
 
     def test_lead_cannot_record_another_organisations(self, lead_user, other_org, confident):
         with pytest.raises(PermissionDenied):
-            services.save_accreditation(other_org, confident, AccreditationChange(status="not_held"), by=lead_user)
+            accreditation_save(
+                organisation=other_org, standard=confident, change=AccreditationChange(status="not_held"), by=lead_user
+            )
         assert not OrganisationAccreditation.objects.exists()
 
     @pytest.mark.parametrize(
@@ -356,7 +360,9 @@ class TestAccreditations:
         if "level" in values:
             values["level"] = confident.levels.get(name=values["level"])
         with pytest.raises(ValidationError) as error:
-            services.save_accreditation(own_org, confident, AccreditationChange(**values), by=lead_user)
+            accreditation_save(
+                organisation=own_org, standard=confident, change=AccreditationChange(**values), by=lead_user
+            )
         assert field in error.value.message_dict
 
     def test_a_level_of_another_accreditation_is_refused(self, lead_user, own_org, confident):
@@ -364,19 +370,19 @@ class TestAccreditations:
         gold = StandardLevel.objects.create(standard=other, name="Gold", rank=3)
         change = AccreditationChange(status="held", level=gold, achieved_on=timezone.localdate())
         with pytest.raises(ValidationError, match="Select a level of DC"):
-            services.save_accreditation(own_org, confident, change, by=lead_user)
+            accreditation_save(organisation=own_org, standard=confident, change=change, by=lead_user)
 
     def test_veteran_aware_is_held_or_not_without_levels(self, lead_user, own_org):
         veteran = EqualityStandard.objects.create(
             slug="veteran-aware", name="Veteran Aware", short_name="Veteran Aware", kind="accreditation"
         )
         change = AccreditationChange(status="held", achieved_on=timezone.localdate())
-        assert services.save_accreditation(own_org, veteran, change, by=lead_user).level is None
+        assert accreditation_save(organisation=own_org, standard=veteran, change=change, by=lead_user).level is None
 
 
 @pytest.mark.django_db
 def test_give_admins_plan_permissions_lets_the_admin_role_use_the_admin_site(admin_user):
-    services.give_admins_plan_permissions()
+    admin_plan_permissions_grant()
     admin_user = type(admin_user).objects.get(pk=admin_user.pk)
     assert admin_user.has_perm("objectives.change_priority")
     assert admin_user.has_perm("objectives.view_progressupdate")
@@ -389,10 +395,10 @@ def test_withdrawn_or_removed_evidence_files_leave_storage(lead_user, own_item, 
     second = record(own_item, lead_user, files=[EvidenceUpload("b.pdf", PDF_BYTES)])
     first_path, second_path = Path(first.evidence.get().file.path), Path(second.evidence.get().file.path)
     assert first_path.exists() and second_path.exists()
-    services.withdraw_progress_update(first, by=lead_user)
+    progress_update_withdraw(update=first, by=lead_user)
     assert not first_path.exists()
-    services.correct_progress_update(
-        second,
+    progress_update_correct(
+        update=second,
         by=lead_user,
         status=Status.AMBER,
         percent_complete=40,
@@ -406,11 +412,13 @@ def test_withdrawn_or_removed_evidence_files_leave_storage(lead_user, own_item, 
 def test_a_replaced_accreditation_file_leaves_storage(lead_user, own_org, evidence_storage):
     veteran = EqualityStandard.objects.create(slug="va", name="Veteran Aware", short_name="VA", kind="accreditation")
     change = AccreditationChange(status="working_towards", evidence_file=EvidenceUpload("old.pdf", PDF_BYTES))
-    old_path = Path(services.save_accreditation(own_org, veteran, change, by=lead_user).evidence_file.path)
+    old_path = Path(
+        accreditation_save(organisation=own_org, standard=veteran, change=change, by=lead_user).evidence_file.path
+    )
     change = AccreditationChange(status="working_towards", evidence_file=EvidenceUpload("new.pdf", PDF_BYTES))
-    record_ = services.save_accreditation(own_org, veteran, change, by=lead_user)
+    record_ = accreditation_save(organisation=own_org, standard=veteran, change=change, by=lead_user)
     assert not old_path.exists()
     assert Path(record_.evidence_file.path).exists()
     change = AccreditationChange(status="working_towards", remove_evidence_file=True)
-    services.save_accreditation(own_org, veteran, change, by=lead_user)
+    accreditation_save(organisation=own_org, standard=veteran, change=change, by=lead_user)
     assert not any(Path(evidence_storage).rglob("*.pdf"))

@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from objectives import services as plan_services
+from objectives.services.plan_load import plan_load
+from objectives.services.progress import progress_update_create
 from organisations.permissions import Role
 from organisations.services.reference_data import reference_data_load
 from reports.choice import choose
@@ -30,7 +31,7 @@ SMALL = "lsc-icb"  # the smallest organisation in the synthetic extract
 @pytest.fixture
 def portal(tmp_path):
     reference_data_load()
-    plan_services.load_plan()
+    plan_load()
     import_synthetic(tmp_path, rows=1500)
 
 
@@ -186,7 +187,7 @@ def test_the_board_pack_workbook_and_pdf_hold_the_figures_on_screen(board_client
 
 def test_query_counts_do_not_grow_with_the_data(board_client, tmp_path, django_assert_max_num_queries):
     reference_data_load()
-    plan_services.load_plan()
+    plan_load()
     import_synthetic(tmp_path, rows=400)
     counts = {}
     for name, url in (
@@ -222,9 +223,7 @@ def test_a_kept_page_body_is_drawn_again_when_progress_or_metrics_change(board_c
     assert "No item in this scope is complete yet." in _text(board_client.get(url, _query()))
     item = PlanItem.objects.filter(organisation__isnull=False).select_related("priority").first()
     admin = make_user(Role.ADMIN)
-    plan_services.record_progress_update(
-        item=item, by=admin, status=Status.COMPLETE, percent_complete=100, narrative="Done"
-    )
+    progress_update_create(item=item, by=admin, status=Status.COMPLETE, percent_complete=100, narrative="Done")
     text = _text(board_client.get(url, _query()))
     assert "No item in this scope is complete yet." not in text and item.priority.code in text
     clinical_total = "wres.1.clinical.counts.total.total"

@@ -6,7 +6,7 @@ Demo data and accounts are loaded by `setup_demo` (the demo app), never by this 
 
 from django.core.management.base import BaseCommand
 
-from objectives.services import give_admins_plan_permissions, load_plan
+from objectives.services.plan_load import admin_plan_permissions_grant, plan_load
 from organisations.permissions import ensure_role_groups
 from organisations.services.reference_data import reference_data_load
 from workforce.services.metric_recompute import metrics_recompute
@@ -19,8 +19,8 @@ class Command(BaseCommand):
         ensure_role_groups()
         summary = reference_data_load()
         self.stdout.write(f"Places and organisations: {summary.created} created, {summary.updated} already present.")
-        plan = load_plan()
-        give_admins_plan_permissions()
+        plan = plan_load()
+        admin_plan_permissions_grant()
         self.stdout.write(
             f"Belonging Plan: {plan.objectives} objectives, {plan.priorities} priorities, {plan.measures} measures, "
             f"{plan.standards} standards and {plan.items} tracked items added."

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from objectives.reminders import send_round_reminders
+from objectives.services.reminders import round_reminders_send
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, date=None, dry_run=False, **options):
         today = self._parse(date) if date else None
-        summary = send_round_reminders(today=today, dry_run=dry_run)
+        summary = round_reminders_send(today=today, dry_run=dry_run)
         if summary.reporting_round is None:
             self.stdout.write("No reporting round is open: no reminders sent.")
             return

@@ -1,11 +1,4 @@
-"""The change history of plan objects, as people read it: who changed what, when, from what to what.
-
-Every plan model keeps django-simple-history records (saves through the portal, the admin, the
-services and bulk updates alike). A feed here merges the records of several models (a priority,
-its items, their updates and evidence) into one timeline, newest first, and works out each
-record's changes against the record before it. A page of the feed costs a fixed number of
-queries whatever the length of the history.
-"""
+"""Turning history records into entries people read: who changed what, when, from what to what."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -13,21 +6,11 @@ from datetime import date, datetime
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
-from django.db.models import CharField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import formats, timezone
 
-from objectives.models import (
-    EqualityObjective,
-    EqualityStandard,
-    Evidence,
-    OrganisationAccreditation,
-    PlanItem,
-    Priority,
-    PriorityMetric,
-    ProgressUpdate,
-    ReportingRound,
-)
+from objectives.history.tracked import TRACKED, USER, Tracked, foreign_key_target
+from objectives.models import EqualityObjective, EqualityStandard, PlanItem, ProgressUpdate
 from organisations.models import Organisation, Place
 from workforce.catalogue import metric_definition
 
@@ -50,145 +33,6 @@ class HistoryEntry:
     subject: str
     changes: list[FieldChange] = field(default_factory=list)
     reason: str = ""
-
-
-@dataclass(frozen=True)
-class Tracked:
-    """How to describe one model's history: the fields people care about and what to call a record."""
-
-    model: type
-    fields: tuple[tuple[str, str], ...]
-    m2m: tuple[tuple[str, str, type], ...] = ()
-
-
-USER = "user"
-TRACKED = {
-    "priority": Tracked(
-        Priority,
-        (
-            ("title", "Priority"),
-            ("level", "Level"),
-            ("period", "Period"),
-            ("position", "Position"),
-            ("description", "Description"),
-            ("objective_rationale", "Why it serves these objectives"),
-            ("is_retired", "Retired"),
-            ("retired_on", "Retired on"),
-            ("retired_reason", "Reason for retiring"),
-        ),
-        (("objectives", "Objectives", EqualityObjective), ("standards", "Equality standards", EqualityStandard)),
-    ),
-    "metric": Tracked(PriorityMetric, ()),
-    "item": Tracked(
-        PlanItem,
-        (("organisation", "Organisation"), ("place", "Place"), ("lead", "Named lead"), ("is_active", "Tracked")),
-    ),
-    "update": Tracked(
-        ProgressUpdate,
-        (
-            ("status", "Status"),
-            ("percent_complete", "Percent complete"),
-            ("narrative", "Progress"),
-            ("next_steps", "Next steps"),
-            ("round", "Reporting round"),
-        ),
-    ),
-    "evidence": Tracked(Evidence, (("url", "Link"), ("original_name", "File"))),
-    "objective": Tracked(EqualityObjective, (("title", "Title"), ("description", "Description"))),
-    "round": Tracked(ReportingRound, (("name", "Name"), ("due_on", "Due date"), ("is_open", "Open"))),
-    "accreditation": Tracked(
-        OrganisationAccreditation,
-        (
-            ("status", "Status"),
-            ("level", "Level"),
-            ("achieved_on", "Date achieved"),
-            ("renewal_due_on", "Renewal or expiry date"),
-            ("evidence_url", "Evidence link"),
-            ("evidence_file_name", "Evidence file"),
-            ("notes", "Notes"),
-        ),
-    ),
-}
-
-
-def _foreign_key_target(model, name):
-    """The model a tracked field points at (USER for users), or None if it is not a foreign key."""
-    model_field = model._meta.get_field(name)
-    if not model_field.is_relation:
-        return None
-    target = model_field.related_model
-    return USER if target is get_user_model() else target
-
-
-class HistoryFeed:
-    """The merged history of some plan objects. `sources` maps a TRACKED key to a historical queryset."""
-
-    def __init__(self, sources: dict[str, QuerySet]):
-        self.sources = sources
-
-    def _timeline(self) -> QuerySet:
-        parts = [
-            rows.annotate(history_source=Value(key, output_field=CharField())).values_list(
-                "history_source", "history_id", "history_date"
-            )
-            for key, rows in self.sources.items()
-        ]
-        first, *rest = [part.order_by() for part in parts]
-        return (
-            first.union(*rest, all=True).order_by("-history_date", "-history_id")
-            if rest
-            else first.order_by("-history_date", "-history_id")
-        )
-
-    def latest(self, count: int = 10) -> list[HistoryEntry]:
-        return describe(list(self._timeline()[:count]), self.sources)
-
-    def page(self, number, per_page: int = 25):
-        """(page, entries) for a Paginator page of the timeline."""
-        page = Paginator(self._timeline(), per_page).get_page(number)
-        return page, describe(list(page.object_list), self.sources)
-
-
-def item_history(item: PlanItem) -> HistoryFeed:
-    """The item itself, every update ever recorded on it (withdrawn ones too) and their evidence."""
-    updates = ProgressUpdate.history.filter(item_id=item.pk)
-    return HistoryFeed(
-        {
-            "item": PlanItem.history.filter(id=item.pk),
-            "update": updates,
-            "evidence": Evidence.history.filter(update_id__in=updates.values("id")),
-        }
-    )
-
-
-def priority_history(priority: Priority) -> HistoryFeed:
-    """The priority, its linked workforce metrics, its items, and their updates and evidence."""
-    item_ids = PlanItem.history.filter(priority_id=priority.pk).values("id")
-    updates = ProgressUpdate.history.filter(item_id__in=item_ids)
-    return HistoryFeed(
-        {
-            "priority": Priority.history.filter(id=priority.pk),
-            "metric": PriorityMetric.history.filter(priority_id=priority.pk),
-            "item": PlanItem.history.filter(priority_id=priority.pk),
-            "update": updates,
-            "evidence": Evidence.history.filter(update_id__in=updates.values("id")),
-        }
-    )
-
-
-def objective_history(objective: EqualityObjective) -> HistoryFeed:
-    return HistoryFeed({"objective": EqualityObjective.history.filter(id=objective.pk)})
-
-
-def round_history(reporting_round: ReportingRound) -> HistoryFeed:
-    return HistoryFeed({"round": ReportingRound.history.filter(id=reporting_round.pk)})
-
-
-def accreditation_history(record: OrganisationAccreditation) -> HistoryFeed:
-    return HistoryFeed({"accreditation": OrganisationAccreditation.history.filter(id=record.pk)})
-
-
-# --- Turning history records into entries ----------------------------------------------------
 
 
 def _previous(history_model):
@@ -263,14 +107,14 @@ def _names_for(sources, rows, m2m) -> dict:
     targets = set()
     for source in sources:
         tracked = TRACKED[source]
-        targets |= {_foreign_key_target(tracked.model, name) for name, _label in tracked.fields} - {None}
+        targets |= {foreign_key_target(tracked.model, name) for name, _label in tracked.fields} - {None}
         targets |= {target for _name, _label, target in tracked.m2m}
     ids = {target: set() for target in targets}
     item_ids, update_ids = set(), set()
     for row in rows:
         tracked = next(t for t in TRACKED.values() if isinstance(row, t.model.history.model))
         for name, _label in tracked.fields:
-            target = _foreign_key_target(tracked.model, name)
+            target = foreign_key_target(tracked.model, name)
             value = getattr(row, f"{name}_id", None) if target else None
             if value is not None:
                 ids[target].add(value)
@@ -310,7 +154,7 @@ def _short_name(obj):
 
 
 def _display(row, name, names, tracked_model) -> str:
-    target = _foreign_key_target(tracked_model, name)
+    target = foreign_key_target(tracked_model, name)
     if target is not None:
         value = getattr(row, f"{name}_id")
         if value is None:

@@ -20,7 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from objectives.models import ReminderSent, ReportingRound
-from objectives.selectors import RoundState, current_round, leads_to_remind, my_items
+from objectives.selectors.item_progress import RoundState
+from objectives.selectors.items import leads_to_remind, my_items
 
 Stage = ReminderSent.Stage
 DUE_SOON_DAYS = 7
@@ -51,10 +52,10 @@ def _already_reminded(reporting_round, user, stage, today) -> bool:
     return sent.exists()
 
 
-def send_round_reminders(today: date | None = None, dry_run: bool = False) -> ReminderSummary:
+def round_reminders_send(*, today: date | None = None, dry_run: bool = False) -> ReminderSummary:
     """Email every lead who owes updates in the open round, once per stage; return what was sent."""
     today = today or timezone.localdate()
-    reporting_round = current_round()
+    reporting_round = ReportingRound.objects.current()
     summary = ReminderSummary(reporting_round=reporting_round)
     if reporting_round is None:
         return summary
@@ -62,7 +63,9 @@ def send_round_reminders(today: date | None = None, dry_run: bool = False) -> Re
     summary.stage = stage.label
     for lead in leads_to_remind():
         outstanding = [
-            item for item in my_items(lead, reporting_round) if item.round_state in (RoundState.DUE, RoundState.OVERDUE)
+            item
+            for item in my_items(lead, reporting_round=reporting_round)
+            if item.round_state in (RoundState.DUE, RoundState.OVERDUE)
         ]
         if not outstanding:
             summary.nothing_due += 1
@@ -71,13 +74,14 @@ def send_round_reminders(today: date | None = None, dry_run: bool = False) -> Re
             summary.already_reminded += 1
             continue
         if not dry_run:
-            _send(lead, reporting_round, stage, outstanding, today)
+            _reminder_email_send(lead, reporting_round, stage, outstanding, today)
         summary.sent.append((lead.email, len(outstanding)))
     return summary
 
 
 @transaction.atomic
-def _send(lead, reporting_round, stage, items, today):
+def _reminder_email_send(lead, reporting_round, stage, items, today):
+    """Email one lead the items they owe, and record that it was sent."""
     count = len(items)
     noun = "item" if count == 1 else "items"
     if stage == Stage.OVERDUE:

@@ -1,0 +1,162 @@
+"""Progress updates on plan items and their evidence: added in a round, corrected or withdrawn while it is open."""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from objectives.evidence import MAX_FILES_PER_UPDATE, EvidenceUpload, FileType, check_evidence_file, safe_display_name
+from objectives.models import Evidence, PlanItem, ProgressUpdate, ReportingRound, Status
+from objectives.permissions import can_change_update, can_update_item
+from objectives.services.recording import attribute_change, delete_file_after_commit
+
+
+def progress_validate(*, status: str, percent_complete: int) -> None:
+    """The rules a status and percent complete must meet whatever their source; raise ValidationError by field."""
+    errors = {}
+    if status not in Status.values:
+        errors["status"] = "Select the status"
+    if not 0 <= percent_complete <= 100:
+        errors["percent_complete"] = "Percent complete must be a whole number from 0 to 100"
+    elif status == Status.COMPLETE and percent_complete != 100:
+        errors["percent_complete"] = "A complete item is 100% complete: enter 100 or choose another status"
+    elif status == Status.NOT_STARTED and percent_complete != 0:
+        errors["percent_complete"] = "An item that has not started is 0% complete: enter 0 or choose another status"
+    if errors:
+        raise ValidationError(errors)
+
+
+def _update_fields_check(*, status: str, percent_complete: int, narrative: str) -> None:
+    progress_validate(status=status, percent_complete=percent_complete)
+    if not narrative.strip():
+        raise ValidationError({"narrative": "Describe the progress made"})
+
+
+def _evidence_files_check(uploads: list[EvidenceUpload]) -> list[tuple[EvidenceUpload, FileType]]:
+    """Each upload with its file type, checked before anything is saved; raise ValidationError for a bad one."""
+    return [
+        (upload, check_evidence_file(upload.name, upload.content, settings.EVIDENCE_MAX_BYTES)) for upload in uploads
+    ]
+
+
+def _evidence_add(
+    update: ProgressUpdate,
+    *,
+    by,
+    links: Iterable[str] = (),
+    files: list[tuple[EvidenceUpload, FileType]] = (),
+    at: datetime | None = None,
+) -> None:
+    """Store links and checked files as evidence of an update, each change attributed to `by`."""
+    for link in links:
+        attribute_change(Evidence(update=update, url=link), by=by, at=at).save()
+    for upload, file_type in files:
+        evidence = Evidence(
+            update=update,
+            original_name=safe_display_name(upload.name),
+            content_type=file_type.content_type,
+            size=len(upload.content),
+        )
+        evidence.file.save(upload.name, ContentFile(upload.content), save=False)
+        attribute_change(evidence, by=by, at=at).save()
+
+
+def _evidence_remove(evidence: Evidence, *, by) -> None:
+    delete_file_after_commit(evidence.file)
+    attribute_change(evidence, by=by).delete()
+
+
+@transaction.atomic
+def progress_update_create(
+    *,
+    item: PlanItem,
+    by,
+    status: str,
+    percent_complete: int,
+    narrative: str,
+    next_steps: str = "",
+    links: Iterable[str] = (),
+    files: Iterable[EvidenceUpload] = (),
+    recorded_at: datetime | None = None,
+    reporting_round: ReportingRound | None = None,
+) -> ProgressUpdate:
+    """Add a progress update to an item, with its evidence links and files, in the current round; return it.
+
+    Between rounds the update has no round and joins the next one when it opens. `recorded_at`
+    and `reporting_round` are for loading past updates (demo data); pages never pass them.
+    """
+    if not can_update_item(by, item):
+        raise PermissionDenied
+    _update_fields_check(status=status, percent_complete=percent_complete, narrative=narrative)
+    files = list(files)
+    if len(files) > MAX_FILES_PER_UPDATE:
+        raise ValidationError({"files": f"Upload {MAX_FILES_PER_UPDATE} files or fewer with one update"})
+    checked = _evidence_files_check(files)
+    if reporting_round is None and recorded_at is None:
+        reporting_round = ReportingRound.objects.current()
+    update = ProgressUpdate(
+        item=item,
+        round=reporting_round,
+        status=status,
+        percent_complete=percent_complete,
+        narrative=narrative.strip(),
+        next_steps=next_steps.strip(),
+        recorded_at=recorded_at or timezone.now(),
+        recorded_by=by,
+    )
+    attribute_change(update, by=by, at=recorded_at).save()
+    _evidence_add(update, by=by, links=links, files=checked, at=recorded_at)
+    return update
+
+
+@transaction.atomic
+def progress_update_correct(
+    *,
+    update: ProgressUpdate,
+    by,
+    status: str,
+    percent_complete: int,
+    narrative: str,
+    next_steps: str = "",
+    add_links: Iterable[str] = (),
+    add_files: Iterable[EvidenceUpload] = (),
+    remove_evidence: Iterable[Evidence] = (),
+) -> ProgressUpdate:
+    """Correct an update while its round is open; return it. The history keeps what it said before."""
+    if not can_change_update(by, update):
+        raise PermissionDenied
+    _update_fields_check(status=status, percent_complete=percent_complete, narrative=narrative)
+    remove_ids = {e.pk for e in remove_evidence}
+    remaining_files = update.evidence.exclude(pk__in=remove_ids).exclude(file="").count()
+    add_files = list(add_files)
+    if remaining_files + len(add_files) > MAX_FILES_PER_UPDATE:
+        raise ValidationError({"files": f"An update can have {MAX_FILES_PER_UPDATE} files or fewer"})
+    checked = _evidence_files_check(add_files)
+    update.status = status
+    update.percent_complete = percent_complete
+    update.narrative = narrative.strip()
+    update.next_steps = next_steps.strip()
+    attribute_change(update, by=by).save()
+    for evidence in update.evidence.filter(pk__in=remove_ids):
+        _evidence_remove(evidence, by=by)
+    existing_links = set(update.evidence.exclude(url="").values_list("url", flat=True))
+    _evidence_add(update, by=by, links=[link for link in add_links if link not in existing_links], files=checked)
+    return update
+
+
+@transaction.atomic
+def progress_update_withdraw(*, update: ProgressUpdate, by) -> None:
+    """Remove an update made in error while its round is open; the history keeps a copy of its text.
+
+    Its evidence files are deleted from storage: a file uploaded by mistake (perhaps one that
+    should never have been uploaded) must not linger where nobody can see or remove it.
+    """
+    if not can_change_update(by, update):
+        raise PermissionDenied
+    for evidence in update.evidence.all():
+        _evidence_remove(evidence, by=by)
+    attribute_change(update, by=by).delete()
