@@ -4,7 +4,8 @@ pages read), so the document says exactly what the API answers."""
 
 from typing import TypedDict
 
-from workforce.metrics.results import MetricResultData, ResultPart
+from workforce.metrics.results import MetricResultData
+from workforce.selectors.results import ResultPart
 
 
 class DataAsAtData(TypedDict):

@@ -20,7 +20,8 @@ from reports.api_answers import (
     YearsAnswer,
 )
 from reports.json_schema import SchemaSet
-from workforce.metrics.results import MetricResultData, ResultPart
+from workforce.metrics.results import MetricResultData
+from workforce.selectors.results import ResultPart
 
 JSON = "application/json"
 
@@ -214,9 +215,9 @@ def _schemas() -> dict[str, dict]:
     return schemas.components | HAND_WRITTEN
 
 
-def openapi_document() -> dict:
-    """The OpenAPI 3.1 document of every /api/v1/ endpoint, its parameters, responses and security."""
-    paths = {
+def _operations() -> dict[str, dict]:
+    """Each endpoint's operation, by URL name."""
+    return {
         "api_index": _get("api_index", _ok("IndexAnswer", "The endpoints.")),
         "api_scopes": _get("api_scopes", _ok("ScopesAnswer", "Every scope.")),
         "api_years": _get("api_years", _ok("YearsAnswer", "Years with stored metrics.")),
@@ -248,6 +249,10 @@ def openapi_document() -> dict:
             "api_openapi", {"description": "This document.", "content": {JSON: {"schema": {"type": "object"}}}}
         ),
     }
+
+
+def openapi_document() -> dict:
+    """The OpenAPI 3.1 document of every /api/v1/ endpoint, its parameters, responses and security."""
     return {
         "openapi": "3.1.0",
         "info": {
@@ -261,7 +266,7 @@ def openapi_document() -> dict:
         },
         "servers": [{"url": settings.PORTAL_URL}],
         "security": [{"bearerToken": []}, {"sessionCookie": []}],
-        "paths": {reverse(f"reports:{name}"): operation for name, operation in paths.items()},
+        "paths": {reverse(f"reports:{name}"): operation for name, operation in _operations().items()},
         "components": {
             "schemas": _schemas(),
             "parameters": PARAMETERS,

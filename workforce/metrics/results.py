@@ -1,19 +1,18 @@
 """The shape of a metric result as every output reads it: the contract between the metrics and the outputs.
 
 `metric_set.as_plain_data` turns a computed metric set into JSON-ready data of the shape `MetricSetData`;
-the import service stores it with the scope named for readers, and the selectors in `workforce.selectors`
-read it back as `MetricResultData`. The catalogue, the dashboards, the board pack, the API and its OpenAPI
-document (generated from these types) all address a result through these types, so a key renamed here
-fails the type checker (`make typecheck`) wherever it is read, and a key renamed in the calculations but
-not here fails `tests/workforce/metrics/test_results_contract.py`.
+the import service stores it with the scope named for readers, and `workforce.selectors.results` reads it
+back as `MetricResultData`. The catalogue, the dashboards, the board pack, the API and its OpenAPI document
+(generated from these types) all read a result through these types, so a key renamed here fails the type
+checker (`make typecheck`) wherever it is read, and a key renamed in the calculations but not here fails
+`tests/workforce/metrics/test_results_contract.py`.
 
 Keys that are data (groups such as "white" or "disabled", bands, organisations) are `dict[str, ...]` and
 keep their order (bands lowest first, groups as listed); keys that are names are TypedDict fields. WRES and
 WDES number their parts "1", "2", "4a_i" ..., so those two are declared in the functional syntax.
 """
 
-from collections.abc import Mapping
-from typing import Any, NotRequired, TypeAlias, TypedDict
+from typing import NotRequired, TypeAlias, TypedDict
 
 
 class FigureData(TypedDict):
@@ -321,16 +320,13 @@ class DeclarationData(TypedDict):
     religion: CharacteristicDeclarationData
 
 
-# --- Intersections (none stored today) -----------------------------------------------------------------
-
-
 class IntersectionCellData(TypedDict):
     counts: dict[str, FigureData]
 
 
 class IntersectionTableData(TypedDict):
-    """A headcount by two characteristics at once. The metrics layer stores none today (README,
-    "Intersectional views"); the dashboards print one if it ever does."""
+    """A headcount by two characteristics at once (with IntersectionCell). The metrics layer stores none
+    today (README, "Intersectional views"); the dashboards print one if it ever does."""
 
     groups: list[str]
     sexes: list[str]
@@ -405,26 +401,3 @@ class MetricResultData(MetricFiguresData):
 
     scope: ResultScopeData
     coverage: CoverageData
-
-
-# The part of a result at a path of keys (`figure_at`), as the API's trend and comparison answer it: a
-# figure, a typed part above (a likelihood, a survey comparison, ...), a mapping of them, a list of
-# organisation slugs, or a plain value (a title, a flag, a threshold).
-ResultPart: TypeAlias = FigureData | Mapping[str, Any] | list[str] | str | int | float | bool | None
-
-
-def figure_at(result: Mapping[str, Any] | None, path: str | tuple[str, ...]) -> ResultPart:
-    """The part of a result at `path`: a tuple of keys, or the same joined with dots.
-
-    figure_at(result, ("wres", "2", "likelihood", "ratio")) or figure_at(result, "pay_gap.gov_uk.DiffMeanHourlyPercent")
-    gives a figure {"value", "display", "suppressed", "reason", "note"}; a shorter path gives the part under
-    it. None when the result or any key is missing. For the API, whose callers name a path; code reads a
-    result through the types above instead, so that the type checker follows it.
-    """
-    keys = path.split(".") if isinstance(path, str) else path
-    value: Any = result
-    for key in keys:
-        if not isinstance(value, dict) or str(key) not in value:
-            return None
-        value = value[str(key)]
-    return value

@@ -3,13 +3,37 @@
 import json
 import threading
 from collections import OrderedDict
-from typing import Any, overload
+from collections.abc import Mapping
+from typing import Any, TypeAlias, overload
 
 from django.conf import settings
 
-from workforce.metrics.results import MetricResultData, ResultPart, figure_at
+from workforce.metrics.results import FigureData, MetricResultData
 from workforce.models import MetricResult
 from workforce.scopes import Scope
+
+# The part of a result at a path of keys (`figure_at`), as the API's trend and comparison answer it: a
+# figure, a typed part of `workforce.metrics.results` (a likelihood, a survey comparison, ...), a mapping of
+# them, a list of organisation slugs, or a plain value (a title, a flag, a threshold).
+ResultPart: TypeAlias = FigureData | Mapping[str, Any] | list[str] | str | int | float | bool | None
+
+
+def figure_at(result: Mapping[str, Any] | None, path: str | tuple[str, ...]) -> ResultPart:
+    """The part of a result at `path`: a tuple of keys, or the same joined with dots.
+
+    figure_at(result, ("wres", "2", "likelihood", "ratio")) or figure_at(result, "pay_gap.gov_uk.DiffMeanHourlyPercent")
+    gives a figure {"value", "display", "suppressed", "reason", "note"}; a shorter path gives the part under
+    it. None when the result or any key is missing. For the API, whose callers name a path; code reads a
+    result through the types of `workforce.metrics.results` instead, so that the type checker follows it.
+    """
+    keys = path.split(".") if isinstance(path, str) else path
+    value: Any = result
+    for key in keys:
+        if not isinstance(value, dict) or str(key) not in value:
+            return None
+        value = value[str(key)]
+    return value
+
 
 # --- Stored equality metrics ------------------------------------------------------------------------
 # What dashboards, exports and the API read. Each result is the `data` of a MetricResult: the metric set
