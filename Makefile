@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev assets browser pdf-libs setup serve lint checks
+.PHONY: run test install install-dev assets browser pdf-libs setup serve lint checks typecheck
 
 ## run: set everything up on SQLite with demo data and serve http://127.0.0.1:8000
 run: export DEBUG := 1
@@ -69,3 +69,7 @@ checks: install-dev
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
 lint: checks
+
+## typecheck: mypy over the typed packages listed in mypy.ini (the metrics, their result contract and its readers)
+typecheck: install-dev
+	DEBUG=1 $(VENV)/bin/mypy

@@ -20,6 +20,17 @@ from objectives.selectors.board import (
 )
 from objectives.selectors.item_progress import RagCounts
 from objectives.selectors.scope import plan_scope_for
+from reports.api_answers import (
+    DataAsAtData,
+    IndexAnswer,
+    MetricComparisonAnswer,
+    MetricsAnswer,
+    MetricTrendAnswer,
+    ScopesAnswer,
+    ScopeSummaryData,
+    YearsAnswer,
+)
+from workforce.metrics.results import MetricResultData
 from workforce.models import reporting_year_label
 from workforce.scopes import Scope, UnknownScope, all_scopes, parse_scope
 from workforce.selectors.results import available_years, figure_at, metric_comparison, metric_result, metric_trend
@@ -84,11 +95,11 @@ def _path(params) -> str:
     return path
 
 
-def _scope_fields(scope: Scope) -> dict:
+def _scope_fields(scope: Scope) -> ScopeSummaryData:
     return {"key": scope.key, "kind": scope.kind, "label": scope.label}
 
 
-def _data_as_at(result: dict) -> dict:
+def _data_as_at(result: MetricResultData) -> DataAsAtData:
     """When the figures of a stored result were true (its snapshot) and when they were computed."""
     return {"snapshot_date": result["scope"]["snapshot_date"], "computed_at": result["scope"]["computed_at"]}
 
@@ -96,7 +107,7 @@ def _data_as_at(result: dict) -> dict:
 # --- Endpoints -------------------------------------------------------------------------------
 
 
-def index() -> dict:
+def index() -> IndexAnswer:
     return {
         "api_version": "1",
         "documentation": reverse("reports:api_docs"),
@@ -104,15 +115,15 @@ def index() -> dict:
     }
 
 
-def scopes() -> dict:
+def scopes() -> ScopesAnswer:
     return {"scopes": [_scope_fields(scope) for scope in all_scopes()]}
 
 
-def years() -> dict:
+def years() -> YearsAnswer:
     return {"years": [{"year": year, "label": reporting_year_label(year)} for year in available_years()]}
 
 
-def metrics(params) -> dict:
+def metrics(params) -> MetricsAnswer:
     """The stored metrics of one scope and year, as `metric_result` gives them, with their `data_as_at`."""
     scope, year = _scope(params), _year(params)
     result = metric_result(scope, year)
@@ -121,7 +132,7 @@ def metrics(params) -> dict:
     return {"data_as_at": _data_as_at(result), **result}
 
 
-def metric_trend_at(params) -> dict:
+def metric_trend_at(params) -> MetricTrendAnswer:
     """{year: figure} at one path for one scope, oldest year first."""
     scope, path = _scope(params), _path(params)
     # Whole results (still one query) rather than metric_trend(scope, path), so each year's data_as_at comes
@@ -138,7 +149,7 @@ def metric_trend_at(params) -> dict:
     }
 
 
-def metric_comparison_at(params) -> dict:
+def metric_comparison_at(params) -> MetricComparisonAnswer:
     """{scope key: figure} at one path for every organisation (or place) in one year, in name order."""
     path, kind = _path(params), params.get("kind") or "organisation"
     if kind not in COMPARISON_KINDS:
@@ -190,12 +201,14 @@ def plan_summary(params) -> dict:
         "scope": _scope_fields(scope),
         "statuses": {status: label for status, label, _ in RagCounts().rows},
         "rag_counts": _counts(rag_counts(plan_scope)),
+        # The selectors give Level and Period members and items annotated with last_update_at, which their
+        # (untyped) signatures do not say.
         "by_level_and_period": [
             {
                 "level": level,
-                "level_label": level.label,
+                "level_label": level.label,  # type: ignore[attr-defined]
                 "period": period,
-                "period_label": period.label,
+                "period_label": period.label,  # type: ignore[attr-defined]
                 "counts": _counts(counts),
             }
             for level, period, counts in rag_counts_by_level_and_period(plan_scope)
@@ -213,7 +226,7 @@ def plan_summary(params) -> dict:
         "reporting_round": {"name": reporting_round.name, "due": due} if reporting_round else None,
         "overdue_items": [_item(item) | {"due": due} for item in overdue_items(plan_scope)],
         "recently_completed": [
-            _item(item) | {"completed_at": item.last_update_at}
+            _item(item) | {"completed_at": item.last_update_at}  # type: ignore[attr-defined]
             for item in recently_completed(plan_scope, limit=RECENTLY_COMPLETED_LIMIT)
         ],
     }

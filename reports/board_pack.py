@@ -1,8 +1,8 @@
 """The board pack: the overview of one scope and year and the page of each headline metric, as one PDF
 and one Excel workbook, stamped "data as at" with the ESR snapshot and the reporting round.
 
-Both are built from the same tables as the pages (reports.dashboard), so the pack holds exactly the
-figures on screen, already suppressed.
+Both are built from the same presenters as the pages (`reports.presenters`), so the pack holds exactly
+the figures on screen, already suppressed.
 """
 
 import hashlib
@@ -11,16 +11,18 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
-from reports import dashboard
+from reports.choice import Choice
 from reports.exports import Table, tables_to_workbook
+from reports.presenters.metric_page import MetricPage, metric_page
+from reports.presenters.overview import Overview, overview
 from workforce.catalogue import headline_metrics
 
 
 @dataclass
 class BoardPack:
-    choice: dashboard.Choice
-    overview: dashboard.Overview
-    metric_pages: list[dashboard.MetricPage]
+    choice: Choice
+    overview: Overview
+    metric_pages: list[MetricPage]
 
     @property
     def stamp(self) -> str:
@@ -44,9 +46,10 @@ class BoardPack:
         return tables
 
 
-def board_pack(choice: dashboard.Choice) -> BoardPack:
-    pages = [dashboard.metric_page(definition, choice) for definition in headline_metrics()] if choice.year else []
-    return BoardPack(choice, dashboard.overview(choice), pages)
+def board_pack(choice: Choice) -> BoardPack:
+    """The overview and the page of each headline metric, for the chosen scope and year."""
+    pages = [metric_page(definition, choice) for definition in headline_metrics()] if choice.year else []
+    return BoardPack(choice, overview(choice), pages)
 
 
 def board_pack_workbook(pack: BoardPack) -> bytes:

@@ -7,6 +7,8 @@ documented in README.md ("Metrics", "Export").
 import csv
 import io
 import json
+from collections.abc import Mapping
+from typing import Any
 
 from reports.exports import safe_cell
 
@@ -17,7 +19,7 @@ def _is_figure(value) -> bool:
     return isinstance(value, dict) and {"value", "display", "suppressed", "reason"} <= value.keys()
 
 
-def metric_rows(result: dict) -> list[tuple]:
+def metric_rows(result: Mapping[str, Any]) -> list[tuple]:
     """(metric, value, suppressed, reason, note) for every figure and plain value in a result, in order.
 
     `metric` is the dotted path to it ("wres.2.likelihood.ratio", "pay_gap.gov_uk.DiffMeanHourlyPercent").
@@ -43,7 +45,7 @@ def metric_rows(result: dict) -> list[tuple]:
     return rows
 
 
-def metrics_csv(result: dict) -> str:
+def metrics_csv(result: Mapping[str, Any]) -> str:
     """The result as CSV: a header row, then `metric_rows`, every cell safe to open in a spreadsheet."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -53,6 +55,6 @@ def metrics_csv(result: dict) -> str:
     return buffer.getvalue()
 
 
-def metrics_json(result: dict) -> str:
+def metrics_json(result: Mapping[str, Any]) -> str:
     """The result as stored, as indented JSON."""
     return json.dumps(result, indent=2, ensure_ascii=False) + "\n"

@@ -1,13 +1,27 @@
 """The OpenAPI 3.1 description of the JSON API (version 1), built as a plain dict and served as JSON.
 
-Kept beside `reports/api.py`, whose ENDPOINTS give each operation its summary; a test checks that every
-URL under /api/v1/ is described here and nothing else is.
+Kept beside `reports/api.py`, whose ENDPOINTS give each operation its summary. The schemas of the metric
+answers are generated from the types the API and the pages read (`reports.api_answers`,
+`workforce.metrics.results`), so a renamed key changes the document with the code. Tests check that every
+URL under /api/v1/ is described here and nothing else is, and that every answer, for every scope and year
+of the demo data, is valid against this document (tests/reports/test_api_schema.py).
 """
 
 from django.conf import settings
 from django.urls import reverse
 
 from reports.api import COMPARISON_KINDS, ENDPOINTS, PATH_PATTERN
+from reports.api_answers import (
+    IndexAnswer,
+    MetricComparisonAnswer,
+    MetricsAnswer,
+    MetricTrendAnswer,
+    ScopesAnswer,
+    YearsAnswer,
+)
+from reports.json_schema import SchemaSet
+from workforce.metrics.results import MetricResultData
+from workforce.selectors.results import ResultPart
 
 JSON = "application/json"
 
@@ -108,154 +122,19 @@ PLAN_ITEM = {
     },
 }
 
-SCHEMAS = {
+# Written by hand: the plan's answers hold dates, which the generator does not describe.
+HAND_WRITTEN = {
     "Error": {
         "type": "object",
         "required": ["error"],
         "properties": {"error": {"type": "string", "description": "What went wrong and what to change."}},
     },
-    "Figure": {
-        "type": "object",
-        "description": "One published figure. A suppressed figure has a null value and display '*'; a figure "
-        "that cannot be computed has a null value and says why in reason and note.",
-        "required": ["value", "display", "suppressed", "reason", "note"],
-        "properties": {
-            "value": {"type": ["number", "null"], "description": "Null when suppressed or not computable."},
-            "display": {"type": "string", "examples": ["1,234", "12.3", "*", "Not computable"]},
-            "suppressed": {"type": "boolean"},
-            "reason": {
-                "type": "string",
-                "examples": ["", "small number", "secondary suppression", "group below threshold"],
-            },
-            "note": {"type": "string"},
-        },
-    },
-    "FigureOrPart": {
-        "description": "A Figure, or (for a shorter path) the part of a result under it: figures keyed by name.",
-        "anyOf": [_ref("Figure"), {"type": "object"}],
-    },
-    "Scope": {
-        "type": "object",
-        "required": ["key", "kind", "label"],
-        "properties": {
-            "key": {"type": "string", "examples": ["ics", "place:blackpool", "organisation:lsc-icb"]},
-            "kind": {"type": "string", "enum": ["ics", "place", "organisation"]},
-            "label": {"type": "string"},
-        },
-    },
-    "DataAsAt": {
-        "type": "object",
-        "required": ["snapshot_date", "computed_at"],
-        "properties": {
-            "snapshot_date": {"type": "string", "format": "date", "description": "The ESR snapshot the year uses."},
-            "computed_at": {"type": "string", "format": "date-time", "description": "When the result was stored."},
-        },
-    },
-    "Index": {
-        "type": "object",
-        "required": ["api_version", "documentation", "endpoints"],
-        "properties": {
-            "api_version": {"type": "string"},
-            "documentation": {"type": "string"},
-            "endpoints": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": {"path": {"type": "string"}, "summary": {"type": "string"}},
-                },
-            },
-        },
-    },
-    "Scopes": {
-        "type": "object",
-        "required": ["scopes"],
-        "properties": {"scopes": {"type": "array", "items": _ref("Scope")}},
-    },
-    "Years": {
-        "type": "object",
-        "required": ["years"],
-        "properties": {
-            "years": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["year", "label"],
-                    "properties": {
-                        "year": {"type": "integer", "examples": [2025]},
-                        "label": {"type": "string", "examples": ["2024/25"]},
-                    },
-                },
-            }
-        },
-    },
-    "MetricResult": {
-        "type": "object",
-        "description": "Every metric of one scope and year, as stored (see the README's 'Metrics' section for "
-        "the full shape). Every figure in it is a Figure; a relative likelihood is {ratio, ci_lower, ci_upper, "
-        "inverse} (Figures) with adverse_impact, may_be_chance, first_group, second_group and event.",
-        "required": ["data_as_at", "scope", "headcount"],
-        "properties": {
-            "data_as_at": _ref("DataAsAt"),
-            "scope": {
-                "type": "object",
-                "properties": {
-                    "key": {"type": "string"},
-                    "kind": {"type": "string"},
-                    "label": {"type": "string"},
-                    "year": {"type": "integer"},
-                    "year_label": {"type": "string"},
-                    "snapshot_date": {"type": "string", "format": "date"},
-                    "threshold": {"type": "integer", "description": "Counts from 1 to this are suppressed."},
-                    "computed_at": {"type": "string", "format": "date-time"},
-                },
-            },
-            "headcount": _ref("Figure"),
-            "wres": {"type": "object", "description": 'WRES indicators "1" to "9".'},
-            "wdes": {"type": "object", "description": 'WDES metrics "1" to "10" ("4a_i", "9b", ...).'},
-            "pay_gap": {"type": "object", "description": "Gender, ethnicity and disability pay gaps; gov_uk, by_band."},
-            "representation": {"type": "object"},
-            "declaration": {"type": "object"},
-            "coverage": {"type": "object", "description": "Which organisations' data the result covers."},
-        },
-    },
-    "MetricTrend": {
-        "type": "object",
-        "required": ["scope", "path", "figures", "year_labels", "data_as_at"],
-        "properties": {
-            "scope": _ref("Scope"),
-            "path": {"type": "string"},
-            "figures": {
-                "type": "object",
-                "description": "By reporting year, oldest first; years without the path are left out.",
-                "additionalProperties": _ref("FigureOrPart"),
-            },
-            "year_labels": {"type": "object", "additionalProperties": {"type": "string"}},
-            "data_as_at": {"type": "object", "additionalProperties": _ref("DataAsAt")},
-        },
-    },
-    "MetricComparison": {
-        "type": "object",
-        "required": ["year", "year_label", "kind", "path", "figures", "labels", "data_as_at"],
-        "properties": {
-            "year": {"type": "integer"},
-            "year_label": {"type": "string"},
-            "kind": {"type": "string", "enum": list(COMPARISON_KINDS)},
-            "path": {"type": "string"},
-            "figures": {
-                "type": "object",
-                "description": "By scope key, in the order of the scopes' names.",
-                "additionalProperties": _ref("FigureOrPart"),
-            },
-            "labels": {"type": "object", "additionalProperties": {"type": "string"}},
-            "data_as_at": {"type": "object", "additionalProperties": _ref("DataAsAt")},
-        },
-    },
     "StatusCounts": STATUS_COUNTS,
-    "PlanSummary": {
+    "PlanSummaryAnswer": {
         "type": "object",
         "required": ["scope", "statuses", "rag_counts", "by_level_and_period", "objectives", "overdue_items"],
         "properties": {
-            "scope": _ref("Scope"),
+            "scope": _ref("ScopeSummary"),
             "statuses": {"type": "object", "additionalProperties": {"type": "string"}, "description": "Labels."},
             "rag_counts": _ref("StatusCounts"),
             "by_level_and_period": {
@@ -314,33 +193,55 @@ SCHEMAS = {
 }
 
 
-def openapi_document() -> dict:
-    """The OpenAPI 3.1 document of every /api/v1/ endpoint, its parameters, responses and security."""
-    paths = {
-        "api_index": _get("api_index", _ok("Index", "The endpoints.")),
-        "api_scopes": _get("api_scopes", _ok("Scopes", "Every scope.")),
-        "api_years": _get("api_years", _ok("Years", "Years with stored metrics.")),
+def _schemas() -> dict[str, dict]:
+    """Every schema of the document: the metric answers generated from their TypedDicts (`reports.api_answers`,
+    `workforce.metrics.results`), the plan's written by hand."""
+    schemas = SchemaSet()
+    schemas.name(ResultPart, "ResultPart", {})
+    schemas.schema(MetricResultData)  # the stored result on its own, which ResultPart's parts are parts of
+    for answer in (IndexAnswer, ScopesAnswer, YearsAnswer, MetricsAnswer, MetricTrendAnswer, MetricComparisonAnswer):
+        schemas.schema(answer)
+    schemas.components["ResultPart"] = {
+        "description": "The part of a MetricResult at the path asked for: a Figure, another part of the result "
+        "(each is one of these schemas; see MetricResult for which sits where), a list of organisation slugs, "
+        "or a plain value such as a survey question's title, a likelihood's adverse_impact flag or WDES 9b's "
+        "count of organisations answering yes.",
+        "anyOf": [
+            *schemas.parts("MetricResult"),
+            {"type": "array", "items": {"type": "string"}},
+            {"type": ["string", "number", "boolean"]},
+        ],
+    }
+    return schemas.components | HAND_WRITTEN
+
+
+def _operations() -> dict[str, dict]:
+    """Each endpoint's operation, by URL name."""
+    return {
+        "api_index": _get("api_index", _ok("IndexAnswer", "The endpoints.")),
+        "api_scopes": _get("api_scopes", _ok("ScopesAnswer", "Every scope.")),
+        "api_years": _get("api_years", _ok("YearsAnswer", "Years with stored metrics.")),
         "api_metrics": _get(
             "api_metrics",
-            _ok("MetricResult", "The result."),
+            _ok("MetricsAnswer", "The result."),
             parameters=("scope", "year"),
             errors=("400", "401", "403", "404"),
         ),
         "api_metric_trend": _get(
             "api_metric_trend",
-            _ok("MetricTrend", "The figure in each year."),
+            _ok("MetricTrendAnswer", "The part at the path in each year."),
             parameters=("scope", "path"),
             errors=("400", "401", "403", "404"),
         ),
         "api_metric_comparison": _get(
             "api_metric_comparison",
-            _ok("MetricComparison", "The figure of each organisation or place."),
+            _ok("MetricComparisonAnswer", "The part at the path of each organisation or place."),
             parameters=("year", "kind", "path"),
             errors=("400", "401", "403", "404"),
         ),
         "api_plan_summary": _get(
             "api_plan_summary",
-            _ok("PlanSummary", "The plan's progress."),
+            _ok("PlanSummaryAnswer", "The plan's progress."),
             parameters=("scope",),
             errors=("400", "401", "403"),
         ),
@@ -348,6 +249,10 @@ def openapi_document() -> dict:
             "api_openapi", {"description": "This document.", "content": {JSON: {"schema": {"type": "object"}}}}
         ),
     }
+
+
+def openapi_document() -> dict:
+    """The OpenAPI 3.1 document of every /api/v1/ endpoint, its parameters, responses and security."""
     return {
         "openapi": "3.1.0",
         "info": {
@@ -361,9 +266,9 @@ def openapi_document() -> dict:
         },
         "servers": [{"url": settings.PORTAL_URL}],
         "security": [{"bearerToken": []}, {"sessionCookie": []}],
-        "paths": {reverse(f"reports:{name}"): operation for name, operation in paths.items()},
+        "paths": {reverse(f"reports:{name}"): operation for name, operation in _operations().items()},
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": _schemas(),
             "parameters": PARAMETERS,
             "responses": {
                 "BadRequest": _error("A parameter is not valid; the message says which."),

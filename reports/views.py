@@ -4,12 +4,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 
 from organisations.permissions import can_view_portal, require
-from reports import board_pack, dashboard
+from reports import board_pack
 from reports.api_auth import create_api_token, revoke_api_token
+from reports.choice import BadChoice, choose, scope_options
 from reports.exports import table_to_csv
 from reports.forms import ApiTokenForm
 from reports.models import ApiToken
 from reports.page_cache import cached_body
+from reports.presenters.metric_page import metric_page
+from reports.presenters.overview import overview as overview_page
 from workforce.catalogue import metric_definition, metrics_by_standard
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -41,9 +44,9 @@ def api_token_revoke(request, pk):
 def _choice_or_error(request):
     """The scope and year the URL asks for, or a page saying what is wrong with them (400)."""
     try:
-        return dashboard.choose(request.GET.get("scope"), request.GET.get("year")), None
-    except dashboard.BadChoice as error:
-        context = {"error": str(error), "scope_options": dashboard.scope_options()}
+        return choose(request.GET.get("scope"), request.GET.get("year")), None
+    except BadChoice as error:
+        context = {"error": str(error), "scope_options": scope_options()}
         return None, render(request, "reports/bad_choice.html", context, status=400)
 
 
@@ -54,7 +57,7 @@ def overview(request):
         return error
 
     def body():
-        context = {"page": dashboard.overview(choice), "choice": choice, "scope_options": dashboard.scope_options()}
+        context = {"page": overview_page(choice), "choice": choice, "scope_options": scope_options()}
         context["metric_groups"] = metrics_by_standard()
         return render_to_string("reports/overview_body.html", context, request)
 
@@ -67,7 +70,7 @@ def metric_index(request):
     choice, error = _choice_or_error(request)
     if error:
         return error
-    context = {"choice": choice, "metric_groups": metrics_by_standard(), "scope_options": dashboard.scope_options()}
+    context = {"choice": choice, "metric_groups": metrics_by_standard(), "scope_options": scope_options()}
     return render(request, "reports/metric_index.html", context)
 
 
@@ -87,9 +90,9 @@ def metric(request, slug):
 
     def body():
         context = {
-            "page": dashboard.metric_page(definition, choice),
+            "page": metric_page(definition, choice),
             "choice": choice,
-            "scope_options": dashboard.scope_options(),
+            "scope_options": scope_options(),
         }
         return render_to_string("reports/metric_body.html", context, request)
 
@@ -119,7 +122,7 @@ def overview_csv(request, table_slug):
     choice, error = _choice_or_error(request)
     if error:
         return error
-    page = dashboard.overview(choice)
+    page = overview_page(choice)
     return _csv_response(_table_or_404(page, table_slug), page.stamp)
 
 
@@ -129,7 +132,7 @@ def metric_csv(request, slug, table_slug):
     choice, error = _choice_or_error(request)
     if error:
         return error
-    page = dashboard.metric_page(definition, choice)
+    page = metric_page(definition, choice)
     table = _table_or_404(page, table_slug)
     table.slug = f"{definition.slug}-{table.slug}"
     return _csv_response(table, page.stamp)

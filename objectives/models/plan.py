@@ -10,7 +10,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from organisations.models import Organisation, Place
-from workforce.catalogue import metric_choices, metric_definition
+from workforce.catalogue import METRICS, MetricDefinition, metric_choices, metric_definition
 
 
 class Level(models.TextChoices):
@@ -172,6 +172,11 @@ class Priority(models.Model):
     @property
     def is_tracked_per_place(self):
         return self.level == Level.PLACE
+
+    def linked_metrics(self) -> list[MetricDefinition]:
+        """The workforce metrics this priority should move (its `metric_links`), in catalogue order."""
+        linked = {link.metric for link in self.metric_links.all()}
+        return [definition for definition in METRICS if definition.slug in linked]
 
 
 def validate_metric_slug(slug: str) -> None:

@@ -6,7 +6,6 @@ from django.views.decorators.http import require_POST
 
 from objectives.forms.plan import PriorityForm, RetirePriorityForm
 from objectives.history.feeds import priority_history_feed, record_history_feed
-from objectives.metric_links import priority_metrics
 from objectives.models import Priority, ReportingRound
 from objectives.permissions import can_manage_plan, can_view_plan, item_access
 from objectives.selectors import plan_pages as selectors
@@ -88,7 +87,6 @@ def priority_detail(request, code):
             "access": item_access(request.user),
             "reporting_round": ReportingRound.objects.current(),
             "evidence": selectors.priority_evidence(priority),
-            "workforce_metrics": priority_metrics(priority),
             "history_entries": priority_history_feed(priority).latest(10),
         },
     )

@@ -32,20 +32,8 @@ def is_numeric(value) -> bool:
 
 @register.filter
 def svg(chart):
-    """The chart's SVG, drawn by lsc_belonging.charts from figures only (no user text reaches it unescaped)."""
-    return mark_safe(chart.svg)  # noqa: S308 - built by lsc_belonging.charts, which escapes every label
-
-
-@register.simple_tag
-def figure_text(figure, unit=""):
-    """A headline figure with its unit, or why it is missing."""
-    if not _is_figure(figure):
-        return "No data"
-    if figure["suppressed"]:
-        return "Not shown"
-    if figure["value"] is None:
-        return figure["display"]
-    return f"{figure['display']}{unit}"
+    """The chart's SVG, drawn by reports.charts from figures only (no user text reaches it unescaped)."""
+    return mark_safe(chart.svg)  # noqa: S308 - built by reports.charts, which escapes every label
 
 
 @register.filter

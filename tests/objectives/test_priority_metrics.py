@@ -7,13 +7,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from objectives.history.feeds import priority_history_feed
-from objectives.metric_links import metric_page_url, priority_metrics
 from objectives.models import Priority, PriorityMetric
 from objectives.services.plan_load import PLAN_DATA, admin_plan_permissions_grant, plan_load
 from objectives.services.priorities import priority_metrics_set
+from reports.presenters.priority_metrics import priority_metrics
 from tests.objectives.factories import figure, hidden_figure, likelihood, store_ics_result
 from workforce.catalogue import METRICS, metric_definition
 
@@ -200,7 +200,7 @@ def test_priority_page_shows_the_linked_metrics_latest_figures_readings_and_tabl
 def test_a_suppressed_figure_shows_as_a_star_and_its_value_never_appears(client_for, board_user, linked, results):
     html = client_for(board_user).get(linked.get_absolute_url()).content.decode()
     section = html[html.index("Gender pay gap: Mean hourly pay gap between men and women") :]
-    assert "<strong>*</strong>" in section
+    assert "<strong>Not shown</strong>" in section
     assert "(Fewer than 7 people in a group.)" in section
     assert "No comparison" in section
     assert '<td class="nhsuk-table__cell nhsuk-table__cell--numeric">*</td>' in section
@@ -211,7 +211,7 @@ def test_the_page_trusts_the_suppressed_flag_not_a_stored_value(client_for, boar
     store_ics_result(2025, **pay_gap(figure(17.7, "*", suppressed=True, reason="small number"), figure(4.2)))
     html = client_for(board_user).get(linked.get_absolute_url()).content.decode()
     assert "17.7" not in html
-    assert "<strong>*</strong>" in html
+    assert "<strong>Not shown</strong>" in html
 
 
 def test_linked_metrics_without_stored_results_are_listed_plainly(client_for, board_user, linked):
@@ -236,12 +236,9 @@ def test_a_result_computed_with_a_lower_threshold_is_not_shown(client_for, board
     assert "No workforce metrics have been computed yet." in html
 
 
-def test_metric_page_link_only_when_the_dashboards_have_one():
-    try:
-        expected = reverse("reports:metric", args=["wres-2"])
-    except NoReverseMatch:
-        expected = None
-    assert metric_page_url("wres-2") == expected
+def test_each_linked_metric_links_to_its_dashboard_page(client_for, board_user, linked, results):
+    html = client_for(board_user).get(linked.get_absolute_url()).content.decode()
+    assert f'<a href="{reverse("reports:metric", args=["wres-2"])}">WRES 2:' in html
 
 
 def test_every_catalogue_metric_can_be_shown(admin_user, org_priority, results):
@@ -281,3 +278,17 @@ def test_priority_page_queries_do_not_grow_with_the_years_or_metrics(
     client.get(url)  # parse the new results once, as a running portal has
     with django_assert_num_queries(few_count):
         assert client.get(url).status_code == 200
+
+
+def test_the_priority_page_and_the_dashboard_compare_with_the_previous_reporting_year_alike(
+    client_for, board_user, linked
+):
+    # 2024 has no figures: neither page may compare 2025 with 2023 and call it "the year before".
+    store_ics_result(2023, wres={"2": {"likelihood": likelihood(figure(1.44))}})
+    store_ics_result(2025, wres={"2": {"likelihood": likelihood(figure(1.56))}})
+    client = client_for(board_user)
+    priority_page = client.get(linked.get_absolute_url()).content.decode()
+    metric_page = client.get(reverse("reports:metric", args=["wres-2"]), {"scope": "ics", "year": "2025"})
+    for html in (priority_page, metric_page.content.decode()):
+        assert "No figure for 2023/24" in html
+        assert "Up 0.12" not in html

@@ -1,6 +1,6 @@
 import xml.etree.ElementTree as ET
 
-from lsc_belonging.charts import Series, bar_chart, line_chart, quartile_chart, trend_summary
+from reports.charts import Series, bar_chart, line_chart, quartile_chart, trend_summary
 
 SVG = "{http://www.w3.org/2000/svg}"
 

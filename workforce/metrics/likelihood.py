@@ -18,6 +18,7 @@ difference may be chance.
 """
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .suppression import (
@@ -27,7 +28,10 @@ from .suppression import (
     NOT_COMPUTABLE_ZERO_DENOMINATOR,
     NOT_COMPUTABLE_ZERO_NUMERATOR,
     Figure,
+    Suppressor,
+    as_suppressor,
     group_is_too_small,
+    percentage,
     round_half_up,
 )
 
@@ -144,3 +148,29 @@ def relative_likelihood(
         event,
         inverse=Figure.shown(1 / ratio, 2),
     )
+
+
+def group_rates(
+    name: str,
+    events: Mapping[str, int],
+    totals: Mapping[str, int],
+    event_key: str,
+    total_key: str,
+    groups: Sequence[str],
+    threshold: "int | Suppressor",
+) -> dict[str, dict[str, Figure]]:
+    """The counts behind a relative likelihood, group by group (Unknown included, though left out of the
+    ratio): {group: {total_key: people, event_key: events, "rate": events as a percentage of people}}, for
+    example {"white": {"shortlisted", "appointed", "rate"}}. `name` names the counts for the suppressor."""
+    suppressor = as_suppressor(threshold)
+    threshold = suppressor.threshold
+    rates = {}
+    for group in groups:
+        event_count, total = events.get(group, 0), totals.get(group, 0)
+        event_figure = suppressor.count(f"{name}.{group}.{event_key}", event_count)
+        rates[group] = {
+            total_key: suppressor.count(f"{name}.{group}.{total_key}", total),
+            event_key: event_figure,
+            "rate": percentage(event_count, total, threshold, event_figure),
+        }
+    return rates

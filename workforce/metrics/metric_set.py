@@ -8,6 +8,7 @@ already been through suppression, so no page, export or API can show an unsuppre
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from .declaration import declaration_rates_from_counts
 from .inputs import (
@@ -20,6 +21,7 @@ from .inputs import (
 from .paygap import profile_pay_gaps
 from .profile import WorkforceProfile
 from .representation import PopulationProfile, profile_representation
+from .results import MetricSetData
 from .suppression import (
     DEFAULT_THRESHOLD,
     Sum,
@@ -210,9 +212,10 @@ def metric_set_of_profile(
     }
 
 
-def as_plain_data(metric_set: dict) -> dict:
-    """The metric set as JSON-ready dicts, lists, strings and numbers (each Figure as a dict)."""
-    return figures_to_dict(metric_set)
+def as_plain_data(metric_set: dict) -> MetricSetData:
+    """The metric set as JSON-ready dicts, lists, strings and numbers (each Figure as a dict), in the shape
+    `results.MetricSetData` describes (tests/workforce/metrics/test_results_contract.py checks it does)."""
+    return cast(MetricSetData, figures_to_dict(metric_set))
 
 
 @dataclass(frozen=True)
@@ -318,7 +321,7 @@ def compute_metric_sets(
             if not table.additive:
                 continue
             for key, value in table.counts.items():
-                parts = [
+                parts: list[tuple] = [
                     (child.name, table.name, key)
                     for child in children
                     if table.name in recorded[child.name] and key in recorded[child.name][table.name].counts

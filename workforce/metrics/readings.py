@@ -4,6 +4,8 @@ Each function takes the suppressed figures from the metric set, never raw counts
 more than the figure shows. When a figure is withheld or cannot be calculated, the reading says so.
 """
 
+from typing import cast
+
 from .likelihood import RelativeLikelihood
 from .suppression import Figure, round_half_up
 
@@ -34,7 +36,7 @@ def _times(value: float) -> str:
 
 def pay_gap_reading(gap: Figure, reference: str = "men", comparison: str = "women") -> str:
     """ "For every £1 men earn, women earn 86p." from a pay gap of 14.0% (mean or median)."""
-    if not gap.is_available:
+    if gap.value is None:
         return _unavailable(gap)
     pence = round_half_up(100 - gap.value, 0)
     if pence == 100:
@@ -50,7 +52,7 @@ def likelihood_reading(likelihood: RelativeLikelihood) -> str:
     confidence interval includes 1 the sentence adds that the difference may be chance.
     """
     ratio = likelihood.ratio
-    if not ratio.is_available:
+    if ratio.value is None:
         return _unavailable(ratio)
     action = _INFINITIVE.get(likelihood.event, likelihood.event)
     caveat = ", though the difference may be chance" if likelihood.may_be_chance else ""
@@ -61,13 +63,15 @@ def likelihood_reading(likelihood: RelativeLikelihood) -> str:
     if ratio.value > 1:
         more, less, times = likelihood.first_group, likelihood.second_group, ratio.value
     else:
-        more, less, times = likelihood.second_group, likelihood.first_group, likelihood.inverse.value
+        # Shown beside every ratio that is shown (`likelihood.relative_likelihood`).
+        inverse = cast(Figure, likelihood.inverse).value
+        more, less, times = likelihood.second_group, likelihood.first_group, cast(float, inverse)
     return f"{_capitalise(more)} are {_times(times)} times as likely as {less} {action}{caveat}."
 
 
 def board_reading(difference: Figure, group: str = "BME", membership: str = "board") -> str:
     """ "BME people make up 3.2 percentage points less of the board than of the workforce." (WRES 9/WDES 10)."""
-    if not difference.is_available:
+    if difference.value is None:
         return _unavailable(difference)
     if difference.value == 0:
         return f"{group} people make up the same share of the {membership} as of the workforce."

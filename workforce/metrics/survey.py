@@ -50,7 +50,7 @@ def survey_comparison(
     suppressor = as_suppressor(threshold)
     threshold = suppressor.threshold
     comparison: dict = {}
-    values = []
+    values: list[float | None] = []
     for group in groups:
         result = results.get(group)
         if result is None:
@@ -66,8 +66,9 @@ def survey_comparison(
             "respondents": suppressor.count(f"{name}.{group}.respondents", result.respondents),
         }
         values.append(None if small else result.value)
-    if len(groups) == 2 and None not in values:
-        comparison["difference"] = Figure.shown(values[1] - values[0], decimals)
+    known = [value for value in values if value is not None]
+    if len(groups) == 2 and len(known) == 2:
+        comparison["difference"] = Figure.shown(known[1] - known[0], decimals)
     else:
         comparison["difference"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, "Both groups' figures are needed.")
     return comparison
@@ -75,7 +76,7 @@ def survey_comparison(
 
 def combine_boards(boards: Sequence[BoardComposition]) -> BoardComposition:
     """Several organisations' boards counted together (for a place or the ICS)."""
-    merged = {membership: {} for membership in BOARD_MEMBERSHIPS}
+    merged: dict[str, dict[str, int]] = {membership: {} for membership in BOARD_MEMBERSHIPS}
     for board in boards:
         for membership in BOARD_MEMBERSHIPS:
             for group, count in getattr(board, membership).items():

@@ -33,60 +33,29 @@ Metric 10  Disabled share of the board minus disabled share of the overall workf
 
 from collections.abc import Mapping, Sequence
 
+from workforce.labels import WDES_SURVEY_QUESTIONS
 from workforce.vocabulary import DisabilityGroup
 
 from .bands import band_distribution, profile_band_distribution, profile_workforce_counts
 from .inputs import DISABILITY_GROUPS, BoardComposition, Shortlisting, SurveyResult
-from .likelihood import relative_likelihood
+from .likelihood import group_rates, relative_likelihood
 from .profile import WorkforceProfile
 from .suppression import (
     DEFAULT_THRESHOLD,
     NOT_COMPUTABLE_NO_DATA,
     Figure,
     Suppressor,
-    as_suppressor,
-    percentage,
     threshold_of,
 )
 from .survey import board_versus_workforce, survey_comparison
 
 DISABLED = DisabilityGroup.DISABLED.value
 NON_DISABLED = DisabilityGroup.NON_DISABLED.value
-SURVEY_METRICS = {
-    "4a_i": "Staff experiencing harassment, bullying or abuse from patients, service users, relatives or the public",
-    "4a_ii": "Staff experiencing harassment, bullying or abuse from managers",
-    "4a_iii": "Staff experiencing harassment, bullying or abuse from other colleagues",
-    "4b": "Staff saying that the last time they experienced harassment, bullying or abuse at work, they or a "
-    "colleague reported it",
-    "5": "Staff believing that the organisation provides equal opportunities for career progression or promotion",
-    "6": "Staff saying they have felt pressure from their manager to come to work, despite not feeling well "
-    "enough to perform their duties",
-    "7": "Staff saying they are satisfied with the extent to which their organisation values their work",
-    "8": "Disabled staff saying their employer has made adequate adjustments to enable them to carry out their work",
-    "9a": "Staff engagement score (0-10)",
-}
 
 
 def metric_1(headcount: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
     """Staff by band/grade and disability group, clinical and non-clinical, with clusters."""
     return band_distribution(headcount, "disability_group", DISABILITY_GROUPS, threshold)
-
-
-def _group_rates(
-    name: str, events: Mapping[str, int], totals: Mapping[str, int], event_key: str, total_key: str, threshold
-):
-    suppressor = as_suppressor(threshold)
-    threshold = suppressor.threshold
-    groups = {}
-    for group in DISABILITY_GROUPS:
-        event_count, total = events.get(group, 0), totals.get(group, 0)
-        event_figure = suppressor.count(f"{name}.{group}.{event_key}", event_count)
-        groups[group] = {
-            total_key: suppressor.count(f"{name}.{group}.{total_key}", total),
-            event_key: event_figure,
-            "rate": percentage(event_count, total, threshold, event_figure),
-        }
-    return groups
 
 
 def metric_2(recruitment: Mapping[str, Shortlisting], threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
@@ -104,7 +73,9 @@ def metric_2(recruitment: Mapping[str, Shortlisting], threshold: "int | Suppress
             event="appointed from shortlisting",
             threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates("wdes.2", appointed, shortlisted, "appointed", "shortlisted", threshold),
+        "groups": group_rates(
+            "wdes.2", appointed, shortlisted, "appointed", "shortlisted", DISABILITY_GROUPS, threshold
+        ),
     }
 
 
@@ -125,7 +96,9 @@ def metric_3(
             event="entering the formal capability process",
             threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates("wdes.3", entering_capability, headcount_by_group, "entering", "headcount", threshold),
+        "groups": group_rates(
+            "wdes.3", entering_capability, headcount_by_group, "entering", "headcount", DISABILITY_GROUPS, threshold
+        ),
     }
 
 
@@ -138,7 +111,7 @@ def survey_metrics(
             "title": title,
             **survey_comparison(survey.get(metric, {}), (NON_DISABLED, DISABLED), threshold, 1, f"wdes.{metric}"),
         }
-        for metric, title in SURVEY_METRICS.items()
+        for metric, title in WDES_SURVEY_QUESTIONS.items()
     }
 
 

@@ -32,46 +32,23 @@ Every function returns plain dicts of `Figure`s already through suppression.
 
 from collections.abc import Mapping, Sequence
 
+from workforce.labels import WRES_SURVEY_QUESTIONS
 from workforce.vocabulary import EthnicGroup
 
 from .bands import band_distribution, profile_band_distribution, profile_workforce_counts
 from .inputs import ETHNIC_GROUPS, BoardComposition, Shortlisting, SurveyResult
-from .likelihood import relative_likelihood
+from .likelihood import group_rates, relative_likelihood
 from .profile import WorkforceProfile
-from .suppression import DEFAULT_THRESHOLD, Suppressor, as_suppressor, percentage, threshold_of
+from .suppression import DEFAULT_THRESHOLD, Suppressor, threshold_of
 from .survey import board_versus_workforce, survey_comparison
 
 WHITE = EthnicGroup.WHITE.value
 BME = EthnicGroup.BME.value
-SURVEY_INDICATORS = {
-    "5": "Staff experiencing harassment, bullying or abuse from patients, relatives or the public in the last "
-    "12 months",
-    "6": "Staff experiencing harassment, bullying or abuse from staff in the last 12 months",
-    "7": "Staff believing that the organisation provides equal opportunities for career progression or promotion",
-    "8": "Staff personally experiencing discrimination at work from a manager, team leader or other colleagues",
-}
 
 
 def indicator_1(headcount: Sequence, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
     """Staff by band/grade and ethnic group, clinical and non-clinical, with clusters (`bands.band_distribution`)."""
     return band_distribution(headcount, "ethnic_group", ETHNIC_GROUPS, threshold)
-
-
-def _group_rates(
-    name: str, events: Mapping[str, int], totals: Mapping[str, int], event_key: str, total_key: str, threshold
-):
-    suppressor = as_suppressor(threshold)
-    threshold = suppressor.threshold
-    groups = {}
-    for group in ETHNIC_GROUPS:
-        event_count, total = events.get(group, 0), totals.get(group, 0)
-        event_figure = suppressor.count(f"{name}.{group}.{event_key}", event_count)
-        groups[group] = {
-            total_key: suppressor.count(f"{name}.{group}.{total_key}", total),
-            event_key: event_figure,
-            "rate": percentage(event_count, total, threshold, event_figure),
-        }
-    return groups
 
 
 def indicator_2(recruitment: Mapping[str, Shortlisting], threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
@@ -89,7 +66,7 @@ def indicator_2(recruitment: Mapping[str, Shortlisting], threshold: "int | Suppr
             event="appointed from shortlisting",
             threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates("wres.2", appointed, shortlisted, "appointed", "shortlisted", threshold),
+        "groups": group_rates("wres.2", appointed, shortlisted, "appointed", "shortlisted", ETHNIC_GROUPS, threshold),
     }
 
 
@@ -110,7 +87,9 @@ def indicator_3(
             event="entering the formal disciplinary process",
             threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates("wres.3", entering_disciplinary, headcount_by_group, "entering", "headcount", threshold),
+        "groups": group_rates(
+            "wres.3", entering_disciplinary, headcount_by_group, "entering", "headcount", ETHNIC_GROUPS, threshold
+        ),
     }
 
 
@@ -131,7 +110,9 @@ def indicator_4(
             event="accessing non-mandatory training and CPD",
             threshold=threshold_of(threshold),
         ),
-        "groups": _group_rates("wres.4", accessing_training, headcount_by_group, "accessing", "headcount", threshold),
+        "groups": group_rates(
+            "wres.4", accessing_training, headcount_by_group, "accessing", "headcount", ETHNIC_GROUPS, threshold
+        ),
     }
 
 
@@ -144,7 +125,7 @@ def indicators_5_to_8(
             "title": title,
             **survey_comparison(survey.get(indicator, {}), (WHITE, BME), threshold, name=f"wres.{indicator}"),
         }
-        for indicator, title in SURVEY_INDICATORS.items()
+        for indicator, title in WRES_SURVEY_QUESTIONS.items()
     }
 
 

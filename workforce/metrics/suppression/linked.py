@@ -1,149 +1,12 @@
-"""Small-number suppression: every figure that leaves the metrics layer is a `Figure`.
-
-The rule (issue 4, "Small-number suppression"), as implemented here:
-
-1. **Counts.** A count of 1 to `threshold` people (7 by default, `settings.SUPPRESSION_THRESHOLD`) is
-   shown as "*" (reason "small number"). Zero is shown: it identifies nobody.
-2. **Secondary suppression.** Counts published together with their totals (table rows and columns,
-   clusters of bands, clinical plus non-clinical) are suppressed further until no suppressed count can be
-   worked out exactly from the counts that are shown (reason "secondary suppression"). See
-   `suppress_linked_counts`.
-3. **Statistics from small groups.** No percentage, mean, median, ratio or quartile is computed from a
-   group of *fewer people than the threshold*. Read literally, as the issue words it: a group of
-   `threshold - 1` or fewer is withheld ("group below threshold"); a group of exactly `threshold` is large
-   enough. (The count of such a group is still shown as "*" by rule 1.) A ratio of two rates needs both
-   groups to be large enough; a pay gap needs both the men and the women (or the two groups compared).
-4. **Percentages of suppressed counts.** A percentage is its count divided by a total that is shown, so
-   it would give the count away: a percentage whose count is suppressed (by rule 1 or 2) is withheld too
-   ("derived from a suppressed count"). Relative likelihoods are not withheld for a small numerator:
-   the issue's own published example (2 of 10 BME applicants appointed) must give 1.50.
-
-5. **Across scopes.** A place's counts are its organisations' counts added up, and the ICS's are
-   everything's. `metric_set.compute_metric_sets` suppresses the organisation, place and ICS tables as
-   one linked system (through `Suppressor`), so a hidden organisation count cannot be recovered by
-   subtracting its sister organisations from the place total either.
-
-A figure that cannot be calculated at all (a zero denominator, no data) is not suppressed: it carries a
-"not computable: ..." reason and a note saying which part was zero.
-
-Known limit: a relative likelihood is shown with the group sizes beside it, so with a small numerator
-(2 of 10 appointed) the ratio and the other group's counts still let a reader work the small number
-back out. The issue's published example requires the ratio to be shown; the counts are starred.
-
-The threshold is passed in to every function (no settings import), defaulting to `DEFAULT_THRESHOLD`.
-"""
+"""Secondary suppression (rule 2 of the package docstring): counts published with their totals are withheld
+until no withheld count can be worked out exactly from the counts that are shown."""
 
 from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from heapq import heappop, heappush
+from typing import Any
 
-DEFAULT_THRESHOLD = 7
-
-SMALL_NUMBER = "small number"
-SECONDARY_SUPPRESSION = "secondary suppression"
-GROUP_BELOW_THRESHOLD = "group below threshold"
-DERIVED_FROM_SUPPRESSED_COUNT = "derived from a suppressed count"
-NOT_COMPUTABLE_ZERO_DENOMINATOR = "not computable: zero denominator"
-NOT_COMPUTABLE_ZERO_NUMERATOR = "not computable: zero numerator"
-NOT_COMPUTABLE_NO_DATA = "not computable: no data"
-NOT_COMPUTABLE_INCONSISTENT = "not computable: figures disagree"
-
-
-def round_half_up(value: float, decimals: int) -> float:
-    """Round as people do (2.25 -> 2.3), not as floats do (banker's rounding / binary error)."""
-    quantum = Decimal(1).scaleb(-decimals)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A published figure: its value, or why it is not shown.
-
-    `suppressed` is True when the value is withheld to protect people; `reason` says why (one of the
-    module's reason constants) and `note` explains in plain English where that helps. A figure that
-    cannot be calculated has value None, `suppressed` False and a "not computable: ..." reason.
-    """
-
-    value: int | float | None
-    suppressed: bool = False
-    reason: str = ""
-    note: str = ""
-    decimals: int = 0
-
-    @classmethod
-    def shown(cls, value: float, decimals: int = 1) -> "Figure":
-        return cls(round_half_up(value, decimals) if decimals else round(value), decimals=decimals)
-
-    @classmethod
-    def withheld(cls, reason: str, note: str = "") -> "Figure":
-        return cls(None, suppressed=True, reason=reason, note=note)
-
-    @classmethod
-    def not_computable(cls, reason: str, note: str = "") -> "Figure":
-        return cls(None, suppressed=False, reason=reason, note=note)
-
-    @property
-    def is_available(self) -> bool:
-        return self.value is not None
-
-    @property
-    def display(self) -> str:
-        """What a page or export prints: the value, "*" when suppressed, or "Not computable"."""
-        if self.suppressed:
-            return "*"
-        if self.value is None:
-            return "Not computable"
-        if self.decimals:
-            return f"{self.value:,.{self.decimals}f}"
-        return f"{self.value:,}"
-
-    def to_dict(self) -> dict:
-        return {
-            "value": self.value,
-            "display": self.display,
-            "suppressed": self.suppressed,
-            "reason": self.reason,
-            "note": self.note,
-        }
-
-
-def is_small(count: int, threshold: int = DEFAULT_THRESHOLD) -> bool:
-    """True for a count of 1 to `threshold` people, which is never shown."""
-    return 1 <= count <= threshold
-
-
-def count_figure(count: int, threshold: int = DEFAULT_THRESHOLD) -> Figure:
-    """A count on its own (no totals published beside it): primary suppression only."""
-    if is_small(count, threshold):
-        return Figure.withheld(SMALL_NUMBER)
-    return Figure(count)
-
-
-def group_is_too_small(size: int, threshold: int = DEFAULT_THRESHOLD) -> bool:
-    """True when a group has fewer people than the threshold, so no statistic may be computed from it."""
-    return size < threshold
-
-
-def percentage(
-    count: float,
-    total: float,
-    threshold: int = DEFAULT_THRESHOLD,
-    count_figure: Figure | None = None,
-    decimals: int = 1,
-) -> Figure:
-    """`count` as a percentage of `total`, to one decimal place unless told otherwise.
-
-    Withheld when the total group is below the threshold, or when the published figure for the count
-    (`count_figure`, if given) is suppressed. Not computable when the total is zero.
-    """
-    if total == 0:
-        return Figure.not_computable(NOT_COMPUTABLE_ZERO_DENOMINATOR, "There is nobody in the group.")
-    if group_is_too_small(total, threshold):
-        return Figure.withheld(GROUP_BELOW_THRESHOLD)
-    if count_figure is not None and count_figure.suppressed:
-        return Figure.withheld(DERIVED_FROM_SUPPRESSED_COUNT)
-    return Figure.shown(100.0 * count / total, decimals)
+from .figures import DEFAULT_THRESHOLD, SECONDARY_SUPPRESSION, SMALL_NUMBER, Figure, Key, is_small
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,13 +18,13 @@ class Sum:
 
 
 def suppress_linked_counts(
-    counts: Mapping[Hashable, int],
+    counts: Mapping[Key, int],
     sums: Iterable[Sum],
     threshold: int = DEFAULT_THRESHOLD,
-    forced: Collection[Hashable] = (),
-    unpublished: Collection[Hashable] = (),
+    forced: Collection[Key] = (),
+    unpublished: Collection[Key] = (),
     priority=None,
-) -> dict[Hashable, Figure]:
+) -> dict[Key, Figure]:
     """Suppress counts that are published together with totals, so none can be worked out.
 
     Primary suppression withholds every count of 1 to `threshold`. Secondary suppression then repeats
@@ -199,7 +62,7 @@ def suppress_linked_counts(
         def protected(key) -> bool:
             return key not in unpublished or is_small(counts[key], threshold)
 
-        def companion(keys) -> Hashable | None:
+        def companion(keys) -> Key | None:
             candidates = [key for key in keys if key not in withheld]
             if not candidates:
                 return None
@@ -417,113 +280,9 @@ def grid_sums(row_keys: Iterable[Hashable], column_keys: Iterable[Hashable], tot
 
 
 def suppress_counts_with_total(
-    counts: Mapping[Hashable, int], threshold: int = DEFAULT_THRESHOLD, total: Hashable = "total"
-) -> dict[Hashable, Figure]:
+    counts: Mapping[Any, int], threshold: int = DEFAULT_THRESHOLD, total: Hashable = "total"
+) -> dict[Any, Figure]:
     """Suppress a list of counts published with their total (the total is computed and included)."""
     with_total = dict(counts)
     with_total[total] = sum(counts.values())
     return suppress_linked_counts(with_total, [Sum(total, tuple(counts))], threshold)
-
-
-def figures_to_dict(value):
-    """Turn nested results (dicts, lists, Figures, dataclasses with to_dict) into plain JSON-ready data."""
-    if isinstance(value, Figure):
-        return value.to_dict()
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if isinstance(value, Mapping):
-        return {str(key): figures_to_dict(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [figures_to_dict(item) for item in value]
-    return value
-
-
-@dataclass(frozen=True, slots=True)
-class PublishedTable:
-    """The counts and sums one calculation published, as recorded for a joint pass over several scopes.
-
-    `additive` is True when the same table for a place equals the sum of its organisations' tables
-    (headcounts are; quartile pay bands, recomputed within each scope, are not).
-    """
-
-    name: str
-    counts: dict
-    sums: tuple
-    additive: bool
-
-
-class Suppressor:
-    """Applies the suppression rule to each table of counts a scope publishes, and records them.
-
-    The calculations call `table` (counts with their sums) and `count` (a count published on its own)
-    instead of the module functions, so that `metric_set.compute_metric_sets` can suppress every scope
-    together: a count withheld for an organisation must not be recoverable by subtracting the other
-    organisations from their place. `forced` holds the (table name, key) pairs that joint pass withheld.
-
-    `earlier`, if given, is the Suppressor of an earlier rendering of the same scope from the same counts.
-    A table whose forced counts are exactly those it withheld then gets the same figures without being
-    solved again: suppressing a table starting from its own result changes nothing.
-    """
-
-    def __init__(
-        self,
-        threshold: int = DEFAULT_THRESHOLD,
-        forced: Collection[tuple] = frozenset(),
-        earlier: "Suppressor | None" = None,
-    ):
-        self.threshold = threshold
-        self.forced = frozenset(forced)
-        self.tables: list[PublishedTable] = []
-        self.withheld: set[tuple] = set()
-        self.results: dict[str, tuple[frozenset, dict]] = {}
-        self.earlier = earlier
-
-    def table(
-        self,
-        name: str,
-        counts: Mapping[Hashable, int],
-        sums: Iterable[Sum],
-        additive: bool = True,
-        priority=None,
-    ) -> dict[Hashable, Figure]:
-        """`priority(key)`, if given, orders the candidates for secondary suppression (lower first), as in
-        `suppress_linked_counts`; the joint pass over several scopes orders them by `hide_last` too."""
-        sums = tuple(sums)
-        forced = frozenset(key for key in counts if (name, key) in self.forced)
-        self.tables.append(PublishedTable(name, dict(counts), sums, additive))
-        earlier = self.earlier.results.get(name) if self.earlier else None
-        if earlier is not None and forced == earlier[0]:
-            figures = dict(earlier[1])
-        else:
-            figures = suppress_linked_counts(counts, sums, self.threshold, forced=forced, priority=priority)
-        withheld = frozenset(key for key, figure in figures.items() if figure.suppressed)
-        self.results[name] = (withheld, dict(figures))  # a copy: callers may take the total out of theirs
-        self.withheld.update((name, key) for key in withheld)
-        return figures
-
-    def counts_with_total(self, name: str, counts: Mapping[Hashable, int], total: Hashable = "total"):
-        with_total = dict(counts)
-        with_total[total] = sum(counts.values())
-        return self.table(name, with_total, [Sum(total, tuple(counts))])
-
-    def count(self, name: str, value: int) -> Figure:
-        return self.table(name, {name: value}, ())[name]
-
-
-def hide_last(key) -> bool:
-    """Counts to withhold only after others when a hidden count needs a companion: a headline row
-    published beside the rows it adds up (WRES 1's Bands 8a and above for the ICS), so protecting a band
-    cell hides another band cell rather than the headline."""
-    return isinstance(key, tuple) and HIDE_LAST in key
-
-
-HIDE_LAST = "bands_8a_and_above"
-
-
-def as_suppressor(threshold: "int | Suppressor") -> Suppressor:
-    """A Suppressor for a plain threshold (the calculations accept either)."""
-    return threshold if isinstance(threshold, Suppressor) else Suppressor(threshold)
-
-
-def threshold_of(threshold: "int | Suppressor") -> int:
-    return threshold.threshold if isinstance(threshold, Suppressor) else threshold

@@ -130,7 +130,8 @@ def line_chart(
     end_labels = []
     for index, one in enumerate(series):
         style = SERIES_STYLES[index % len(SERIES_STYLES)]
-        segments, current = [], []
+        segments: list[list[tuple[float, float]]] = []
+        current: list[tuple[float, float]] = []
         for i, value in enumerate(one.values):
             if value is None:
                 if current:
