@@ -63,7 +63,7 @@ serve:
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## checks: lint, formatting and missing migrations; any finding fails `make test` (and so CI)
-checks: install-dev
+checks: install-dev typecheck
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run

@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass
 
+from workforce.labels import GROUP_LABELS
 from workforce.metrics.suppression import suppress_counts_with_total
 from workforce.models import (
-    GROUP_LABELS,
     SURVEY_INDICATORS,
     AnnualFigures,
     BoardMembership,

@@ -9,9 +9,9 @@ from objectives.history.feeds import record_history_feed
 from objectives.permissions import can_edit_accreditations, can_view_plan
 from objectives.selectors import accreditations as selectors
 from objectives.services.accreditations import accreditation_save
-from objectives.views.common import get_for_user, private_download, save_form, submitted
 from organisations.models import Organisation
 from organisations.permissions import editable_organisations, is_edi_lead, require
+from organisations.shortcuts import get_for_user, private_download, save_form, submitted
 
 
 def accreditation_overview(request):

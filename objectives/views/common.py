@@ -1,20 +1,8 @@
-"""Helpers shared by the plan's views: reading the filters, fetching what a user may see, handling a form."""
-
-from collections.abc import Callable
-from typing import Any, TypeVar
-
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db.models import Manager, Model, QuerySet
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
+"""The plan's filters, read from the URL by several plan pages."""
 
 from objectives.forms.filters import PlanFilterForm, PlanScopeForm
 from objectives.models import EqualityObjective
-from objectives.permissions import can_view_plan
 from objectives.selectors.plan_pages import scope_choices
-from organisations.permissions import require
-
-T = TypeVar("T")
 
 
 def filter_form(request, form_class=PlanFilterForm):
@@ -26,80 +14,3 @@ def filter_form(request, form_class=PlanFilterForm):
 
 def scope_form(request):
     return filter_form(request, PlanScopeForm)
-
-
-def get_for_user(
-    request,
-    source: Callable[..., T] | type[Model] | Manager | QuerySet,
-    /,
-    *,
-    may: Callable[[Any], bool] = can_view_plan,
-    may_change: Callable[[Any, T], bool] | None = None,
-    **lookup,
-) -> T:
-    """The one object `source` reads with `lookup`, if the user may have it; otherwise 403 or 404.
-
-    source is a selector that reads one object by keyword (`item_detail(pk=...)`), or a model,
-    manager or queryset as for get_object_or_404. `may(user)`, a right over the whole page, is
-    checked first, so whoever lacks it learns nothing of what exists; `may_change(user, object)`
-    after the read, and before any form is read: a forged POST for someone else's object stores nothing.
-    """
-    require(may(request.user))
-    if isinstance(source, Manager | QuerySet) or (isinstance(source, type) and issubclass(source, Model)):
-        found = get_object_or_404(source, **lookup)
-    else:
-        try:
-            found = source(**lookup)
-        except ObjectDoesNotExist:
-            raise Http404 from None
-    if may_change is not None:
-        require(may_change(request.user, found))
-    return found
-
-
-def is_submission(request) -> bool:
-    """Whether the person sent a form (POST) rather than asked for the page (GET)."""
-    return request.method == "POST"
-
-
-def submitted(request) -> tuple:
-    """The form data and files of a submission, or (None, None) otherwise: `Form(*submitted(request))`.
-
-    (`request.POST or None` would treat an empty submission as a GET.)
-    """
-    return (request.POST, request.FILES) if is_submission(request) else (None, None)
-
-
-def save_form(form, save: Callable[[dict], T]) -> T | None:
-    """What `save(form.cleaned_data)` (a service call) returns, for a submitted form that is valid.
-
-    None when there was nothing to save (the page was asked for, or the form is invalid) or the
-    service refused: its ValidationError is then shown on the form, beside the field it names.
-    """
-    if not form.is_bound or not form.is_valid():
-        return None
-    try:
-        return save(form.cleaned_data)
-    except ValidationError as error:
-        _add_service_errors(form, error)
-        return None
-
-
-def _add_service_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: beside its field if it names one, else at the top."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
-
-
-def private_download(field_file, *, filename: str, content_type: str) -> FileResponse:
-    """A stored file as a download that no shared cache keeps; 404 if the file has gone from storage."""
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
-    response["Cache-Control"] = "private, no-store"
-    return response

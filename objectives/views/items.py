@@ -14,8 +14,9 @@ from objectives.selectors import items as selectors
 from objectives.selectors.item_progress import RoundState
 from objectives.services.items import plan_item_assign
 from objectives.services.progress import progress_update_correct, progress_update_create, progress_update_withdraw
-from objectives.views.common import filter_form, get_for_user, is_submission, private_download, save_form, submitted
+from objectives.views.common import filter_form
 from organisations.permissions import is_edi_lead, is_ics_lead, require
+from organisations.shortcuts import get_for_user, is_submission, private_download, save_form, submitted
 
 ITEMS_PER_PAGE = 25
 

@@ -12,8 +12,9 @@ from objectives.selectors import plan_pages as selectors
 from objectives.selectors.board import overdue_items
 from objectives.selectors.scope import PlanScope
 from objectives.services import priorities as services
-from objectives.views.common import get_for_user, save_form, scope_form, submitted
+from objectives.views.common import scope_form
 from organisations.permissions import require
+from organisations.shortcuts import get_for_user, save_form, submitted
 
 PLAN_VIEWS = {
     "objective": ("objectives/plan_by_objective.html", selectors.plan_by_objective),

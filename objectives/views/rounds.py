@@ -12,8 +12,8 @@ from objectives.models import ReportingRound
 from objectives.permissions import can_manage_plan, can_view_plan
 from objectives.selectors import rounds as selectors
 from objectives.services import rounds as services
-from objectives.views.common import get_for_user, is_submission, save_form, submitted
 from organisations.permissions import require
+from organisations.shortcuts import get_for_user, is_submission, save_form, submitted
 
 ROUNDS_PER_PAGE = 20
 ITEMS_PER_PAGE = 25

@@ -8,7 +8,6 @@
 
 from workforce.models.esr import ImportBatch, Snapshot, StaffRecord
 from workforce.models.figures import (
-    GROUP_LABELS,
     SURVEY_INDICATORS,
     AnnualFigures,
     BoardMembership,
@@ -22,7 +21,6 @@ from workforce.models.reporting_years import reporting_year_for, reporting_year_
 from workforce.models.results import MetricResult
 
 __all__ = [
-    "GROUP_LABELS",
     "SURVEY_INDICATORS",
     "AnnualFigures",
     "BoardMembership",

@@ -14,6 +14,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from organisations.models import Organisation
+from workforce.labels import GROUP_LABELS, WDES_SURVEY_QUESTIONS, WRES_SURVEY_QUESTIONS
 from workforce.models.reporting_years import reporting_year_label
 
 
@@ -181,100 +182,26 @@ class SurveyIndicator:
     measure: str = "pct"  # "pct" (percentage 0-100) or "score" (WDES 9a engagement score 0-10)
 
 
+# The question wording is the one in workforce.labels, so the entry form and the dashboards say the same.
 SURVEY_INDICATORS = (
+    SurveyIndicator("wres_5", "WRES", "5", WRES_SURVEY_QUESTIONS["5"], ("white", "bme")),
+    SurveyIndicator("wres_6", "WRES", "6", WRES_SURVEY_QUESTIONS["6"], ("white", "bme")),
+    SurveyIndicator("wres_7", "WRES", "7", WRES_SURVEY_QUESTIONS["7"], ("white", "bme")),
+    SurveyIndicator("wres_8", "WRES", "8", WRES_SURVEY_QUESTIONS["8"], ("white", "bme")),
+    SurveyIndicator("wdes_4a_patients", "WDES", "4a(i)", WDES_SURVEY_QUESTIONS["4a_i"], ("disabled", "non_disabled")),
+    SurveyIndicator("wdes_4a_managers", "WDES", "4a(ii)", WDES_SURVEY_QUESTIONS["4a_ii"], ("disabled", "non_disabled")),
     SurveyIndicator(
-        "wres_5",
-        "WRES",
-        "5",
-        "Staff experiencing harassment, bullying or abuse from patients, relatives or the public in the last 12 months",
-        ("white", "bme"),
+        "wdes_4a_colleagues", "WDES", "4a(iii)", WDES_SURVEY_QUESTIONS["4a_iii"], ("disabled", "non_disabled")
     ),
+    SurveyIndicator("wdes_4b", "WDES", "4b", WDES_SURVEY_QUESTIONS["4b"], ("disabled", "non_disabled")),
+    SurveyIndicator("wdes_5", "WDES", "5", WDES_SURVEY_QUESTIONS["5"], ("disabled", "non_disabled")),
+    SurveyIndicator("wdes_6", "WDES", "6", WDES_SURVEY_QUESTIONS["6"], ("disabled", "non_disabled")),
+    SurveyIndicator("wdes_7", "WDES", "7", WDES_SURVEY_QUESTIONS["7"], ("disabled", "non_disabled")),
+    SurveyIndicator("wdes_8", "WDES", "8", WDES_SURVEY_QUESTIONS["8"], ("disabled",)),
     SurveyIndicator(
-        "wres_6",
-        "WRES",
-        "6",
-        "Staff experiencing harassment, bullying or abuse from staff in the last 12 months",
-        ("white", "bme"),
-    ),
-    SurveyIndicator(
-        "wres_7",
-        "WRES",
-        "7",
-        "Staff believing that the organisation provides equal opportunities for career progression or promotion",
-        ("white", "bme"),
-    ),
-    SurveyIndicator(
-        "wres_8",
-        "WRES",
-        "8",
-        "Staff who personally experienced discrimination at work from a manager, team leader or other colleague",
-        ("white", "bme"),
-    ),
-    SurveyIndicator(
-        "wdes_4a_patients",
-        "WDES",
-        "4a(i)",
-        "Staff experiencing harassment, bullying or abuse from patients, service users, their relatives or the public",
-        ("disabled", "non_disabled"),
-    ),
-    SurveyIndicator(
-        "wdes_4a_managers",
-        "WDES",
-        "4a(ii)",
-        "Staff experiencing harassment, bullying or abuse from managers",
-        ("disabled", "non_disabled"),
-    ),
-    SurveyIndicator(
-        "wdes_4a_colleagues",
-        "WDES",
-        "4a(iii)",
-        "Staff experiencing harassment, bullying or abuse from other colleagues",
-        ("disabled", "non_disabled"),
-    ),
-    SurveyIndicator(
-        "wdes_4b",
-        "WDES",
-        "4b",
-        "Staff saying that the last time they experienced harassment, bullying or abuse at work, they or a colleague "
-        "reported it",
-        ("disabled", "non_disabled"),
-    ),
-    SurveyIndicator(
-        "wdes_5",
-        "WDES",
-        "5",
-        "Staff who believe that their organisation provides equal opportunities for career progression or promotion",
-        ("disabled", "non_disabled"),
-    ),
-    SurveyIndicator(
-        "wdes_6",
-        "WDES",
-        "6",
-        "Staff who have felt pressure from their manager to come to work, despite not feeling well enough to perform "
-        "their duties",
-        ("disabled", "non_disabled"),
-    ),
-    SurveyIndicator(
-        "wdes_7",
-        "WDES",
-        "7",
-        "Staff satisfied with the extent to which their organisation values their work",
-        ("disabled", "non_disabled"),
-    ),
-    SurveyIndicator(
-        "wdes_8",
-        "WDES",
-        "8",
-        "Disabled staff saying that their employer has made reasonable adjustments to enable them to carry out their "
-        "work",
-        ("disabled",),
-    ),
-    SurveyIndicator(
-        "wdes_9a", "WDES", "9a", "Staff engagement score (0 to 10)", ("disabled", "non_disabled"), measure="score"
+        "wdes_9a", "WDES", "9a", WDES_SURVEY_QUESTIONS["9a"], ("disabled", "non_disabled"), measure="score"
     ),
 )
-
-GROUP_LABELS = {"white": "White", "bme": "BME", "disabled": "Disabled", "non_disabled": "Non-disabled"}
 
 
 class StaffSurveyResults(AnnualFigures):

@@ -8,14 +8,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from organisations.models import Organisation
 from organisations.permissions import can_edit_figures, editable_organisations, require
+from organisations.shortcuts import get_for_user
 from workforce.esr.extract import ExtractRejected
 from workforce.figures import SECTIONS, SECTIONS_BY_SLUG
 from workforce.forms import FiguresUploadForm, figures_form_class
 from workforce.models import reporting_year_for, reporting_year_label
 from workforce.selectors.figures import figures_for_organisation
 from workforce.services.figures_import import figures_csv_import, figures_save
-from workforce.views.common import organisation_for_reader
 
 YEARS_SHOWN = 6
 MAX_FIGURES_FILE_BYTES = 1_000_000
@@ -28,7 +29,7 @@ def recent_years():
 
 
 def figures_overview(request, slug):
-    organisation = organisation_for_reader(request.user, slug)
+    organisation = get_for_user(request, Organisation, slug=slug)
     years = recent_years()
     found = figures_for_organisation(organisation=organisation, years=years)
     rows = [
@@ -49,7 +50,7 @@ def figures_overview(request, slug):
 
 
 def figures_section(request, slug, year, section):
-    organisation = organisation_for_reader(request.user, slug)
+    organisation = get_for_user(request, Organisation, slug=slug)
     section = SECTIONS_BY_SLUG.get(section)
     if section is None or year not in recent_years():
         raise Http404
