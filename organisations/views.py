@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from organisations import selectors
@@ -11,6 +10,7 @@ from organisations.models import Organisation, Place
 from organisations.permissions import Role, can_manage_portal, can_view_portal, require, roles_of
 from organisations.services.organisations import organisation_or_place_save
 from organisations.services.users import portal_user_save
+from organisations.shortcuts import get_for_user, save_form, submitted
 
 
 def organisation_list(request):
@@ -19,23 +19,12 @@ def organisation_list(request):
 
 
 def organisation_detail(request, slug):
-    require(can_view_portal(request.user))
-    try:
-        organisation = selectors.organisation_detail(slug=slug)
-    except Organisation.DoesNotExist:
-        raise Http404 from None
+    organisation = get_for_user(request, selectors.organisation_detail, slug=slug)
     return render(request, "organisations/organisation_detail.html", {"organisation": organisation})
 
 
 def organisation_edit(request, slug=None):
-    require(can_manage_portal(request.user))
-    organisation = get_object_or_404(Organisation, slug=slug) if slug else None
-    form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        organisation = organisation_or_place_save(form=form)
-        messages.success(request, f"{organisation.name} has been saved")
-        return redirect(organisation)
-    return render(request, "organisations/organisation_form.html", {"form": form, "organisation": organisation})
+    return _edit(request, Organisation, OrganisationForm, slug, "organisations/organisation_form.html", "organisation")
 
 
 def place_list(request):
@@ -44,23 +33,24 @@ def place_list(request):
 
 
 def place_detail(request, slug):
-    require(can_view_portal(request.user))
-    try:
-        place = selectors.place_detail(slug=slug)
-    except Place.DoesNotExist:
-        raise Http404 from None
+    place = get_for_user(request, selectors.place_detail, slug=slug)
     return render(request, "organisations/place_detail.html", {"place": place})
 
 
 def place_edit(request, slug=None):
+    return _edit(request, Place, PlaceForm, slug, "organisations/place_form.html", "place")
+
+
+def _edit(request, model, form_class, slug, template, name):
+    """Add (no slug) or change an organisation or a place: admins only."""
     require(can_manage_portal(request.user))
-    place = get_object_or_404(Place, slug=slug) if slug else None
-    form = PlaceForm(request.POST or None, instance=place)
-    if request.method == "POST" and form.is_valid():
-        place = organisation_or_place_save(form=form)
-        messages.success(request, f"{place.name} has been saved")
-        return redirect(place)
-    return render(request, "organisations/place_form.html", {"form": form, "place": place})
+    instance = get_object_or_404(model, slug=slug) if slug else None
+    form = form_class(*submitted(request), instance=instance)
+    saved = save_form(form, lambda data: organisation_or_place_save(form=form))
+    if saved is not None:
+        messages.success(request, f"{saved.name} has been saved")
+        return redirect(saved)
+    return render(request, template, {"form": form, name: instance})
 
 
 def user_list(request):
