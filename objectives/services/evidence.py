@@ -1,0 +1,47 @@
+"""Evidence links and files, stored alike for progress updates and EDS ratings: checked by the rules of
+`objectives/evidence.py` before anything is saved, stored under random names, deleted from storage on commit."""
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+
+from objectives.evidence import EvidenceUpload, FileType, check_evidence_file, safe_display_name
+from objectives.models.progress import StoredEvidence
+from objectives.services.recording import attribute_change, delete_file_after_commit
+
+
+def evidence_files_check(uploads: Iterable[EvidenceUpload]) -> list[tuple[EvidenceUpload, FileType]]:
+    """Each upload with its file type, checked before anything is saved; raise ValidationError for a bad one."""
+    return [
+        (upload, check_evidence_file(upload.name, upload.content, settings.EVIDENCE_MAX_BYTES)) for upload in uploads
+    ]
+
+
+def evidence_add(
+    new: Callable[[], StoredEvidence],
+    *,
+    by,
+    links: Iterable[str] = (),
+    files: Iterable[tuple[EvidenceUpload, FileType]] = (),
+    at: datetime | None = None,
+) -> None:
+    """Store links and checked files as evidence; `new()` gives an unsaved record attached to what it supports."""
+    for link in links:
+        evidence = new()
+        evidence.url = link
+        attribute_change(evidence, by=by, at=at).save()
+    for upload, file_type in files:
+        evidence = new()
+        evidence.original_name = safe_display_name(upload.name)
+        evidence.content_type = file_type.content_type
+        evidence.size = len(upload.content)
+        evidence.file.save(upload.name, ContentFile(upload.content), save=False)
+        attribute_change(evidence, by=by, at=at).save()
+
+
+def evidence_remove(evidence: StoredEvidence, *, by) -> None:
+    """Delete a piece of evidence (kept in history) and, once the change commits, its stored file."""
+    delete_file_after_commit(evidence.file)
+    attribute_change(evidence, by=by).delete()
