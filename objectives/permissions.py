@@ -128,6 +128,11 @@ def can_edit_eds_assessment(user, assessment: EdsAssessment) -> bool:
     return assessment.is_draft and can_edit_organisation_items(user, assessment.organisation)
 
 
+def can_edit_eds_part(user, part) -> bool:
+    """Change a service, rating or action: may the user change the assessment it belongs to?"""
+    return can_edit_eds_assessment(user, part.assessment)
+
+
 def may_review_for_others(user, organisation: Organisation) -> bool:
     """Whether the user could be named as a peer reviewer of the organisation: an EDI lead of another
     organisation, and of none that is this one (a peer review is by another organisation)."""
@@ -149,6 +154,10 @@ def can_peer_review_eds(user, assessment: EdsAssessment) -> bool:
     return assessment.is_draft and is_eds_peer_reviewer(user, assessment)
 
 
+def can_peer_review_eds_part(user, rating) -> bool:
+    return can_peer_review_eds(user, rating.assessment)
+
+
 def can_return_eds_to_draft(user, assessment: EdsAssessment) -> bool:
     return is_admin(user) and assessment.status == EdsStatus.PEER_REVIEWED
 
@@ -165,3 +174,7 @@ def can_publish_eds(user, assessment: EdsAssessment) -> bool:
 def can_update_eds_action_status(user, assessment: EdsAssessment) -> bool:
     """Report how the actions of an approved action plan are going (their status only): the organisation's leads."""
     return assessment.is_frozen and can_edit_organisation_items(user, assessment.organisation)
+
+
+def can_update_eds_action(user, action) -> bool:
+    return can_update_eds_action_status(user, action.assessment)

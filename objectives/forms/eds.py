@@ -27,14 +27,15 @@ class StartAssessmentForm(forms.Form):
         self.fields["year"].choices = years
 
 
-def _text(label: str, *, rows: int = 3, required: bool = False, max_length: int = 2000, help_text: str = ""):
+def _text(label: str, *, rows: int = 3, missing: str = "", max_length: int = 2000, help_text: str = ""):
+    """A text box; required when `missing` says what to do when it is left empty (the service's words)."""
     return forms.CharField(
         label=label,
-        required=required,
+        required=bool(missing),
         max_length=max_length,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={"required": f"Enter the {label.lower()}"},
+        error_messages={"required": missing},
     )
 
 
@@ -80,7 +81,7 @@ class ServiceForm(forms.Form):
     name = forms.CharField(
         label="Name of the service", max_length=200, error_messages={"required": "Enter the name of the service"}
     )
-    why_chosen = _text("Why it was chosen", rows=4, required=True)
+    why_chosen = _text("Why it was chosen", rows=4, missing="Say why this service was chosen")
     protected_groups = forms.MultipleChoiceField(
         label="Groups of people the assessment looked at",
         required=False,
@@ -108,12 +109,12 @@ class RatingForm(EvidenceForm):
         coerce=int,
         choices=rating_choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose a rating"},
+        error_messages={"required": "Choose a rating", "invalid_choice": "Choose a rating"},
     )
     evidence = _text(
         "Evidence summary",
         rows=6,
-        required=True,
+        missing="Summarise the evidence for the rating",
         max_length=5000,
         help_text="What shows how well the outcome is met, and for whom",
     )
@@ -153,11 +154,11 @@ class PeerRatingForm(forms.Form):
 
 
 class PeerReviewCompleteForm(forms.Form):
-    summary = _text("Summary of the peer review", rows=6, required=True, max_length=5000)
+    summary = _text("Summary of the peer review", rows=6, missing="Summarise the peer review", max_length=5000)
 
 
 class ReturnToDraftForm(forms.Form):
-    reason = _text("Why it goes back to draft", rows=3, required=True, max_length=1000)
+    reason = _text("Why it goes back to draft", rows=3, missing="Say why it goes back to draft", max_length=1000)
 
 
 class ApproveForm(forms.Form):
@@ -199,7 +200,7 @@ class ActionForm(forms.Form):
     outcome = forms.ChoiceField(
         label="Outcome", choices=outcome_choices, error_messages={"required": "Choose the outcome the action improves"}
     )
-    action = _text("Action", rows=4, required=True)
+    action = _text("Action", rows=4, missing="Describe the action")
     owner = forms.CharField(label="Owner", max_length=200, error_messages={"required": "Name the action's owner"})
     due_on = DateInputField(
         label="Due date",

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from objectives.eds.framework import Outcome, framework
 from objectives.eds.scoring import ScoreCard, score_card
@@ -85,7 +85,7 @@ class OutcomeRow:
 class ServiceSection:
     """A Domain 1 service: what it is, why it was chosen, which groups it looked at, and its four ratings."""
 
-    service: object
+    service: EdsService
     groups: list[str]
     rows: list[OutcomeRow]
 
@@ -237,9 +237,11 @@ def eds_standard() -> EqualityStandard | None:
     return EqualityStandard.objects.filter(slug=EDS_STANDARD).first()
 
 
-def eligible_peer_reviewers(organisation: Organisation) -> list:
-    """Users who may be named as the organisation's peer reviewers: EDI leads of other organisations, by name."""
-    users = (
+def eligible_peer_reviewers(organisation: Organisation) -> QuerySet:
+    """Users who may be named as the organisation's peer reviewers: EDI leads of other organisations, by name.
+
+    A queryset, as the form's choice of reviewers takes it."""
+    return (
         get_user_model()
         .objects.filter(is_active=True, groups__name=Role.EDI_LEAD.value, memberships__isnull=False)
         .exclude(memberships__organisation=organisation)
@@ -247,7 +249,6 @@ def eligible_peer_reviewers(organisation: Organisation) -> list:
         .distinct()
         .order_by("last_name", "first_name", "username")
     )
-    return list(users)
 
 
 def eds_evidence_for_download(*, pk: int) -> EdsEvidence:

@@ -13,6 +13,7 @@ from objectives.models import EdsAssessment
 from objectives.permissions import (
     can_approve_eds,
     can_edit_eds_assessment,
+    can_edit_eds_part,
     can_peer_review_eds,
     can_publish_eds,
     can_return_eds_to_draft,
@@ -30,14 +31,14 @@ from organisations.shortcuts import get_for_user, is_submission, private_downloa
 OVERVIEW_YEARS = 3
 
 
-def _may_edit(user, thing) -> bool:
-    """For a service, rating or action: may the user change the draft assessment it belongs to?"""
-    return can_edit_eds_assessment(user, thing.assessment)
-
-
 def draft_for_change(request, slug, year) -> EdsAssessment:
     """The assessment in the address if the user may change it (a draft of their organisation), else 403/404."""
     return get_for_user(request, selectors.eds_assessment, may_change=can_edit_eds_assessment, slug=slug, year=year)
+
+
+def draft_part(request, selector, slug, year, pk):
+    """A service, rating or action of the draft in the address that the user may change, else 403/404."""
+    return get_for_user(request, selector, may_change=can_edit_eds_part, slug=slug, year=year, pk=pk)
 
 
 def form_page(request, assessment: EdsAssessment, form, *, heading: str, button: str, **extra):
@@ -116,9 +117,7 @@ def eds_history(request, slug, year):
 
 
 def eds_details(request, slug, year):
-    assessment = get_for_user(
-        request, selectors.eds_assessment, may_change=can_edit_eds_assessment, slug=slug, year=year
-    )
+    assessment = draft_for_change(request, slug, year)
     reviewers = selectors.eligible_peer_reviewers(assessment.organisation)
     form = AssessmentDetailsForm(*submitted(request), assessment=assessment, reviewers=reviewers)
     if save_form(
@@ -137,12 +136,10 @@ def eds_details(request, slug, year):
 
 
 def eds_service_edit(request, slug, year, pk=None):
-    assessment = get_for_user(
-        request, selectors.eds_assessment, may_change=can_edit_eds_assessment, slug=slug, year=year
-    )
+    assessment = draft_for_change(request, slug, year)
     service = None
     if pk is not None:
-        service = get_for_user(request, selectors.eds_service, may_change=_may_edit, slug=slug, year=year, pk=pk)
+        service = draft_part(request, selectors.eds_service, slug, year, pk)
     form = ServiceForm(*submitted(request), service=service)
     if saved := save_form(
         form,
@@ -156,7 +153,7 @@ def eds_service_edit(request, slug, year, pk=None):
 
 
 def eds_service_remove(request, slug, year, pk):
-    service = get_for_user(request, selectors.eds_service, may_change=_may_edit, slug=slug, year=year, pk=pk)
+    service = draft_part(request, selectors.eds_service, slug, year, pk)
     assessment = service.assessment
     if is_submission(request):
         eds_ratings.eds_service_remove(service=service, by=request.user)
@@ -172,7 +169,7 @@ def _rating_details(rating) -> list[tuple[str, str]]:
 
 
 def eds_rating_edit(request, slug, year, pk):
-    rating = get_for_user(request, selectors.eds_rating, may_change=_may_edit, slug=slug, year=year, pk=pk)
+    rating = draft_part(request, selectors.eds_rating, slug, year, pk)
     form = RatingForm(*submitted(request), rating=rating)
     if save_form(
         form, lambda data: eds_ratings.eds_rating_save(rating=rating, by=request.user, **form.rating_fields())

@@ -15,15 +15,15 @@ from objectives.forms.eds import (
 )
 from objectives.permissions import (
     can_approve_eds,
-    can_edit_eds_assessment,
     can_peer_review_eds,
+    can_peer_review_eds_part,
     can_publish_eds,
     can_return_eds_to_draft,
-    can_update_eds_action_status,
+    can_update_eds_action,
 )
 from objectives.selectors import eds as selectors
 from objectives.services import eds_actions, eds_assessments, eds_ratings
-from objectives.views.eds import draft_for_change, form_page
+from objectives.views.eds import draft_for_change, draft_part, form_page
 from organisations.shortcuts import get_for_user, is_submission, save_form, submitted
 
 
@@ -35,7 +35,7 @@ def eds_peer_rating(request, slug, year, pk):
     rating = get_for_user(
         request,
         selectors.eds_rating,
-        may_change=lambda u, r: can_peer_review_eds(u, r.assessment),
+        may_change=can_peer_review_eds_part,
         slug=slug,
         year=year,
         pk=pk,
@@ -119,14 +119,7 @@ def eds_action_edit(request, slug, year, pk=None):
     assessment = draft_for_change(request, slug, year)
     action = None
     if pk is not None:
-        action = get_for_user(
-            request,
-            selectors.eds_action,
-            may_change=lambda u, a: can_edit_eds_assessment(u, a.assessment),
-            slug=slug,
-            year=year,
-            pk=pk,
-        )
+        action = draft_part(request, selectors.eds_action, slug, year, pk)
     form = ActionForm(*submitted(request), action=action)
     save = eds_actions.eds_action_save
     if save_form(
@@ -139,14 +132,7 @@ def eds_action_edit(request, slug, year, pk=None):
 
 
 def eds_action_remove(request, slug, year, pk):
-    action = get_for_user(
-        request,
-        selectors.eds_action,
-        may_change=lambda u, a: can_edit_eds_assessment(u, a.assessment),
-        slug=slug,
-        year=year,
-        pk=pk,
-    )
+    action = draft_part(request, selectors.eds_action, slug, year, pk)
     assessment = action.assessment
     if is_submission(request):
         eds_actions.eds_action_remove(action=action, by=request.user)
@@ -156,14 +142,7 @@ def eds_action_remove(request, slug, year, pk):
 
 
 def eds_action_status(request, slug, year, pk):
-    action = get_for_user(
-        request,
-        selectors.eds_action,
-        may_change=lambda u, a: can_update_eds_action_status(u, a.assessment),
-        slug=slug,
-        year=year,
-        pk=pk,
-    )
+    action = get_for_user(request, selectors.eds_action, may_change=can_update_eds_action, slug=slug, year=year, pk=pk)
     form = ActionStatusForm(*submitted(request), initial={"status": action.status})
     update = eds_actions.eds_action_status_update
     if save_form(form, lambda data: update(action=action, by=request.user, status=data["status"])):
