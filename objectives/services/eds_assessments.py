@@ -114,9 +114,7 @@ def eds_assessment_details_save(
 
 
 @transaction.atomic
-def eds_peer_review_complete(
-    *, assessment: EdsAssessment, by, summary: str, on: date | None = None
-) -> EdsAssessment:
+def eds_peer_review_complete(*, assessment: EdsAssessment, by, summary: str, on: date | None = None) -> EdsAssessment:
     """The named peer reviewer says the peer review is done: the assessment leaves draft for the board.
 
     `on` (the day it was done, today unless given) is for loading past assessments (demo data); pages never pass it.
