@@ -9,10 +9,10 @@ from django.db.models import Max
 
 from objectives.eds.framework import framework
 from objectives.eds.scoring import rating_check
-from objectives.evidence import MAX_FILES_PER_UPDATE, EvidenceUpload
+from objectives.evidence import EvidenceUpload
 from objectives.models import EdsAssessment, EdsEvidence, EdsRating, EdsService
 from objectives.permissions import can_edit_eds_assessment, can_peer_review_eds
-from objectives.services.evidence import evidence_add, evidence_files_check, evidence_remove
+from objectives.services.evidence import evidence_add, evidence_changes_check, evidence_remove
 from objectives.services.recording import attribute_change
 
 
@@ -101,12 +101,9 @@ def eds_rating_save(
         errors["evidence"] = "Summarise the evidence for the rating"
     if errors:
         raise ValidationError(errors)
-    remove_ids = {item.pk for item in remove_evidence}
-    files = list(add_files)
-    kept_files = rating.evidence_items.exclude(pk__in=remove_ids).exclude(file="").count()
-    if kept_files + len(files) > MAX_FILES_PER_UPDATE:
-        raise ValidationError({"files": f"A rating can have {MAX_FILES_PER_UPDATE} files or fewer"})
-    checked = evidence_files_check(files)
+    remove_ids, checked = evidence_changes_check(
+        rating.evidence_items.all(), remove=remove_evidence, add=add_files, holder="A rating"
+    )
     rating.rating = score
     rating.evidence = evidence.strip()
     rating.owner = owner.strip()

@@ -5,9 +5,11 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db.models import QuerySet
 
-from objectives.evidence import EvidenceUpload, FileType, check_evidence_file, safe_display_name
+from objectives.evidence import MAX_FILES_PER_UPDATE, EvidenceUpload, FileType, check_evidence_file, safe_display_name
 from objectives.models.progress import StoredEvidence
 from objectives.services.recording import attribute_change, delete_file_after_commit
 
@@ -17,6 +19,19 @@ def evidence_files_check(uploads: Iterable[EvidenceUpload]) -> list[tuple[Eviden
     return [
         (upload, check_evidence_file(upload.name, upload.content, settings.EVIDENCE_MAX_BYTES)) for upload in uploads
     ]
+
+
+def evidence_changes_check(
+    existing: QuerySet, *, remove: Iterable[StoredEvidence], add: Iterable[EvidenceUpload], holder: str
+) -> tuple[set[int], list[tuple[EvidenceUpload, FileType]]]:
+    """(ids of the evidence to remove, the checked new files) for a change of a record's evidence; ValidationError
+    if a file is refused or the record (`holder`, e.g. "An update") would hold more files than allowed."""
+    remove_ids = {evidence.pk for evidence in remove}
+    add = list(add)
+    kept = existing.exclude(pk__in=remove_ids).exclude(file="").count()
+    if kept + len(add) > MAX_FILES_PER_UPDATE:
+        raise ValidationError({"files": f"{holder} can have {MAX_FILES_PER_UPDATE} files or fewer"})
+    return remove_ids, evidence_files_check(add)
 
 
 def evidence_add(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from objectives.evidence import MAX_FILES_PER_UPDATE, EvidenceUpload
 from objectives.models import Evidence, PlanItem, ProgressUpdate, ReportingRound, Status
 from objectives.permissions import can_change_update, can_update_item
-from objectives.services.evidence import evidence_add, evidence_files_check, evidence_remove
+from objectives.services.evidence import evidence_add, evidence_changes_check, evidence_files_check, evidence_remove
 from objectives.services.recording import attribute_change
 
 
@@ -95,12 +95,9 @@ def progress_update_correct(
     if not can_change_update(by, update):
         raise PermissionDenied
     _update_fields_check(status=status, percent_complete=percent_complete, narrative=narrative)
-    remove_ids = {e.pk for e in remove_evidence}
-    remaining_files = update.evidence.exclude(pk__in=remove_ids).exclude(file="").count()
-    add_files = list(add_files)
-    if remaining_files + len(add_files) > MAX_FILES_PER_UPDATE:
-        raise ValidationError({"files": f"An update can have {MAX_FILES_PER_UPDATE} files or fewer"})
-    checked = evidence_files_check(add_files)
+    remove_ids, checked = evidence_changes_check(
+        update.evidence.all(), remove=remove_evidence, add=add_files, holder="An update"
+    )
     update.status = status
     update.percent_complete = percent_complete
     update.narrative = narrative.strip()

@@ -64,3 +64,10 @@ def in_eds(organisation) -> bool:
     from objectives.models.eds import takes_part_in_eds
 
     return takes_part_in_eds(organisation)
+
+
+@register.filter
+def year_label(year) -> str:
+    """A reporting year as people write it: 2025 is "2024/25"."""
+    year = int(year)
+    return f"{year - 1}/{str(year)[-2:]}"
