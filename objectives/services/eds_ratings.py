@@ -12,7 +12,7 @@ from objectives.eds.scoring import rating_check
 from objectives.evidence import EvidenceUpload
 from objectives.models import EdsAssessment, EdsEvidence, EdsRating, EdsService
 from objectives.permissions import can_edit_eds_assessment, can_peer_review_eds
-from objectives.services.evidence import evidence_add, evidence_changes_check, evidence_remove
+from objectives.services.evidence import evidence_apply, evidence_changes_check, evidence_remove
 from objectives.services.recording import attribute_change
 
 
@@ -108,11 +108,14 @@ def eds_rating_save(
     rating.evidence = evidence.strip()
     rating.owner = owner.strip()
     attribute_change(rating, by=by).save()
-    for item in rating.evidence_items.filter(pk__in=remove_ids):
-        evidence_remove(item, by=by)
-    existing = set(rating.evidence_items.exclude(url="").values_list("url", flat=True))
-    links = [link for link in add_links if link not in existing]
-    evidence_add(lambda: EdsEvidence(rating=rating), by=by, links=links, files=checked)
+    evidence_apply(
+        rating.evidence_items.all(),
+        lambda: EdsEvidence(rating=rating),
+        by=by,
+        remove_ids=remove_ids,
+        add_links=add_links,
+        files=checked,
+    )
     return rating
 
 

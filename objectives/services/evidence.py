@@ -56,6 +56,23 @@ def evidence_add(
         attribute_change(evidence, by=by, at=at).save()
 
 
+def evidence_apply(
+    existing: QuerySet,
+    new: Callable[[], StoredEvidence],
+    *,
+    by,
+    remove_ids: set[int],
+    add_links: Iterable[str],
+    files: Iterable[tuple[EvidenceUpload, FileType]],
+) -> None:
+    """Remove the evidence ticked for removal from `existing`, then add the new links (those not already held)
+    and the checked files, as `evidence_changes_check` gave them."""
+    for evidence in existing.filter(pk__in=remove_ids):
+        evidence_remove(evidence, by=by)
+    held = set(existing.exclude(url="").values_list("url", flat=True))
+    evidence_add(new, by=by, links=[link for link in add_links if link not in held], files=files)
+
+
 def evidence_remove(evidence: StoredEvidence, *, by) -> None:
     """Delete a piece of evidence (kept in history) and, once the change commits, its stored file."""
     delete_file_after_commit(evidence.file)

@@ -10,7 +10,13 @@ from django.utils import timezone
 from objectives.evidence import MAX_FILES_PER_UPDATE, EvidenceUpload
 from objectives.models import Evidence, PlanItem, ProgressUpdate, ReportingRound, Status
 from objectives.permissions import can_change_update, can_update_item
-from objectives.services.evidence import evidence_add, evidence_changes_check, evidence_files_check, evidence_remove
+from objectives.services.evidence import (
+    evidence_add,
+    evidence_apply,
+    evidence_changes_check,
+    evidence_files_check,
+    evidence_remove,
+)
 from objectives.services.recording import attribute_change
 
 
@@ -103,13 +109,12 @@ def progress_update_correct(
     update.narrative = narrative.strip()
     update.next_steps = next_steps.strip()
     attribute_change(update, by=by).save()
-    for evidence in update.evidence.filter(pk__in=remove_ids):
-        evidence_remove(evidence, by=by)
-    existing_links = set(update.evidence.exclude(url="").values_list("url", flat=True))
-    evidence_add(
+    evidence_apply(
+        update.evidence.all(),
         lambda: Evidence(update=update),
         by=by,
-        links=[link for link in add_links if link not in existing_links],
+        remove_ids=remove_ids,
+        add_links=add_links,
         files=checked,
     )
     return update
