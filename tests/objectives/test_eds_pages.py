@@ -248,3 +248,47 @@ def test_rating_rows_are_reached_only_through_their_own_assessment(client_for, l
     response = client_for(lead_user).post(url("eds_rating_edit", draft, their_rating.pk), rating_post())
     assert response.status_code == 404
     assert EdsRating.objects.get(pk=their_rating.pk).rating is None
+
+
+def _organisation_with_lead():
+    from organisations.permissions import Role
+    from tests.factories import make_user
+
+    organisation = make_organisation()
+    return organisation, make_user(Role.EDI_LEAD, organisations=[organisation])
+
+
+def test_the_assessment_and_overview_pages_make_as_many_queries_whatever_their_size(
+    client_for, board_user, own_org, lead_user, other_lead, admin_user, django_assert_max_num_queries
+):
+    from objectives.evidence import EvidenceUpload
+    from objectives.services.eds_ratings import eds_rating_save
+    from tests.objectives.factories import PDF_BYTES
+
+    assessment = eds_draft(own_org, lead_user, reviewers=[other_lead], services=[(1, 1, 1, 1)] * 3, ratings=all_rated())
+    pages = {"assessment": assessment.get_absolute_url(), "overview": reverse("objectives:eds_overview")}
+    client = client_for(board_user)
+    counts = {}
+    for name, address in pages.items():
+        client.get(address)
+        with django_assert_max_num_queries(60) as captured:
+            client.get(address)
+        counts[name] = len(captured.captured_queries)
+    # More services, evidence, organisations and approved assessments: not one query more.
+    eds_draft(*_organisation_with_lead(), services=[(2, 2, 2, 2)] * 4, ratings=all_rated())
+    eds_approved(*_organisation_with_lead(), other_lead, admin_user)
+    from objectives.services.eds_ratings import eds_service_save
+
+    eds_service_save(assessment=assessment, by=lead_user, name="Fourth", why_chosen="x", protected_groups=["age"])
+    for rating in assessment.ratings.all()[:6]:
+        eds_rating_save(
+            rating=rating,
+            by=lead_user,
+            score=2,
+            evidence="More",
+            add_links=["https://example.org/a"],
+            add_files=[EvidenceUpload("a.pdf", PDF_BYTES)],
+        )
+    for name, address in pages.items():
+        with django_assert_max_num_queries(counts[name]):
+            client.get(address)
