@@ -184,11 +184,14 @@ def _assessment(organisation, year, people, stage, services, scores, rng) -> int
     if stage == "draft":
         return len(chosen)
     for rating in rng.sample(ratings, 3):
+        agrees = rng.random() < 0.7 or rating.rating == 0
         eds_peer_rating_save(
             rating=rating,
             by=reviewer,
-            peer_rating=rating.rating if rng.random() < 0.7 else max(0, rating.rating - 1),
-            comment="Agree with the evidence; more breakdown by disability would help.",
+            peer_rating=rating.rating if agrees else rating.rating - 1,
+            comment="Agree with the evidence; more breakdown by disability would help."
+            if agrees
+            else "The evidence does not yet show this for every group: we would rate it one lower.",
         )
     on = date(year, 2, 5)
     eds_peer_review_complete(assessment=assessment, by=reviewer, summary="Evidence reviewed with the EDS panel.", on=on)
