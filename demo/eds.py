@@ -139,6 +139,24 @@ def _first_year_scores(services, rng) -> dict[tuple[str | None, str], int]:
     return {key: rng.choices([0, 1, 2, 3], weights=[1, 5, 6, 1])[0] for key in keys}
 
 
+def _action_plan(assessment, lead, year, rng) -> int:
+    """Two to four actions, some delivering a Belonging Plan priority; returns how many."""
+    plan = {p.code: p for p in Priority.objects.current()}
+    chosen = rng.sample(ACTIONS, rng.randint(2, 4))
+    for code, text, priority in chosen:
+        eds_action_save(
+            assessment=assessment,
+            by=lead,
+            outcome=code,
+            text=text,
+            owner=rng.choice(OWNERS),
+            due_on=date(year + 1, 3, 31),
+            status=Status.COMPLETE if year == YEARS[0] else rng.choice(OPEN_STATUSES),
+            priority=plan.get(priority) if priority else None,
+        )
+    return len(chosen)
+
+
 def _assessment(organisation, year, people, stage, services, scores, rng) -> int:
     """One organisation's assessment of a year, taken as far as `stage`; returns how many actions it has."""
     lead, reviewer, admin = people
@@ -168,21 +186,9 @@ def _assessment(organisation, year, people, stage, services, scores, rng) -> int
             owner=rng.choice(OWNERS),
             add_links=["https://www.england.nhs.uk/about/equality/equality-hub/"] if rng.random() < 0.2 else [],
         )
-    plan = {p.code: p for p in Priority.objects.current()}
-    chosen = rng.sample(ACTIONS, rng.randint(2, 4))
-    for code, text, priority in chosen:
-        eds_action_save(
-            assessment=assessment,
-            by=lead,
-            outcome=code,
-            text=text,
-            owner=rng.choice(OWNERS),
-            due_on=date(year + 1, 3, 31),
-            status=Status.COMPLETE if year == YEARS[0] else rng.choice(OPEN_STATUSES),
-            priority=plan.get(priority) if priority else None,
-        )
+    actions = _action_plan(assessment, lead, year, rng)
     if stage == "draft":
-        return len(chosen)
+        return actions
     for rating in rng.sample(ratings, 3):
         agrees = rng.random() < 0.7 or rating.rating == 0
         eds_peer_rating_save(
@@ -196,11 +202,11 @@ def _assessment(organisation, year, people, stage, services, scores, rng) -> int
     on = date(year, 2, 5)
     eds_peer_review_complete(assessment=assessment, by=reviewer, summary="Evidence reviewed with the EDS panel.", on=on)
     if stage == "peer_reviewed":
-        return len(chosen)
+        return actions
     board = "ICB Board" if organisation.kind == Organisation.Kind.ICB else "Trust Board"
     eds_assessment_approve(assessment=assessment, by=admin, approved_on=date(year, 2, 20), body=board)
     if stage == "published":
         slug = organisation.slug
         url = f"https://www.example.nhs.uk/{slug}/equality-delivery-system-{year - 1}-{str(year)[-2:]}"
         eds_assessment_publish(assessment=assessment, by=admin, published_on=date(year, 2, 27), url=url)
-    return len(chosen)
+    return actions
