@@ -45,6 +45,7 @@ def portal(request):
             ("Dashboards", "reports:overview"),
             ("The plan", "objectives:plan"),
             ("Accreditations", "objectives:accreditation_overview"),
+            ("EDS 2022", "objectives:eds_overview"),
         ]
     if can_manage_portal(user):
         items += [("Reporting rounds", "objectives:round_list")]

@@ -6,13 +6,20 @@
 - A frozen update (its round is closed) changes for nobody.
 - The plan itself (priorities, rounds, named leads): admins only.
 - An organisation's accreditations: admins, and that organisation's EDI leads.
+- EDS 2022 assessments: that organisation's EDI leads (and admins) start them and change them while they are
+  drafts; a peer reviewer (an EDI lead of another organisation, named on the assessment) rates beside them and
+  completes the peer review; admins return a peer-reviewed assessment to draft, record the board's approval and
+  publication. An approved assessment is frozen for everyone, except the status of its actions, which its
+  organisation's leads keep up to date while the actions are delivered.
 """
 
 from dataclasses import dataclass
 
 from django.db.models import Q
 
-from objectives.models import Level, PlanItem
+from objectives.models import EdsAssessment, EdsStatus, Level, PlanItem
+from objectives.models.eds import takes_part_in_eds
+from organisations.models import Organisation
 from organisations.permissions import (
     can_edit_ics_items,
     can_edit_organisation_items,
@@ -21,6 +28,7 @@ from organisations.permissions import (
     can_view_portal,
     editable_organisations,
     is_admin,
+    is_edi_lead,
     is_ics_lead,
 )
 
@@ -105,3 +113,68 @@ def item_access(user) -> ItemAccess:
 
 def can_edit_accreditations(user, organisation) -> bool:
     return can_edit_organisation_items(user, organisation)
+
+
+# --- EDS 2022 assessments ---------------------------------------------------------------------
+
+
+def can_start_eds_assessment(user, organisation: Organisation) -> bool:
+    """Start an organisation's assessment of a year: its EDI leads and admins, for an NHS organisation."""
+    return takes_part_in_eds(organisation) and can_edit_organisation_items(user, organisation)
+
+
+def can_edit_eds_assessment(user, assessment: EdsAssessment) -> bool:
+    """Change the assessment (details, services, ratings, evidence, actions): while it is a draft only."""
+    return assessment.is_draft and can_edit_organisation_items(user, assessment.organisation)
+
+
+def can_edit_eds_part(user, part) -> bool:
+    """Change a service, rating or action: may the user change the assessment it belongs to?"""
+    return can_edit_eds_assessment(user, part.assessment)
+
+
+def may_review_for_others(user, organisation: Organisation) -> bool:
+    """Whether the user could be named as a peer reviewer of the organisation: an EDI lead of another
+    organisation, and of none that is this one (a peer review is by another organisation)."""
+    if not is_edi_lead(user):
+        return False
+    organisations = set(user.memberships.values_list("organisation_id", flat=True))
+    return bool(organisations) and organisation.pk not in organisations
+
+
+def is_eds_peer_reviewer(user, assessment: EdsAssessment) -> bool:
+    """Named on the assessment as one of its peer reviewers (and still a lead of another organisation)."""
+    if not can_view_portal(user) or not assessment.peer_reviewers.filter(pk=user.pk).exists():
+        return False
+    return may_review_for_others(user, assessment.organisation)
+
+
+def can_peer_review_eds(user, assessment: EdsAssessment) -> bool:
+    """Enter peer ratings and comments, and complete the peer review: a named peer reviewer, while it is a draft."""
+    return assessment.is_draft and is_eds_peer_reviewer(user, assessment)
+
+
+def can_peer_review_eds_part(user, rating) -> bool:
+    return can_peer_review_eds(user, rating.assessment)
+
+
+def can_return_eds_to_draft(user, assessment: EdsAssessment) -> bool:
+    return is_admin(user) and assessment.status == EdsStatus.PEER_REVIEWED
+
+
+def can_approve_eds(user, assessment: EdsAssessment) -> bool:
+    """Record the board's approval, which freezes the assessment: admins, once it is peer reviewed."""
+    return is_admin(user) and assessment.status == EdsStatus.PEER_REVIEWED
+
+
+def can_publish_eds(user, assessment: EdsAssessment) -> bool:
+    return is_admin(user) and assessment.status == EdsStatus.APPROVED
+
+
+def can_update_eds_action_status(user, assessment: EdsAssessment) -> bool:
+    """Report how the actions of an approved action plan are going (their status only): the organisation's leads."""
+    return assessment.is_frozen and can_edit_organisation_items(user, assessment.organisation)
+
+
+def can_update_eds_action(user, action) -> bool:
+    return can_update_eds_action_status(user, action.assessment)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from objectives.views import accreditations, items, plan, rounds
+from objectives.views import accreditations, eds, eds_review, items, plan, rounds
 
 app_name = "objectives"
 
@@ -47,4 +47,24 @@ urlpatterns = [
         accreditations.accreditation_evidence,
         name="accreditation_evidence",
     ),
+    path("eds/", eds.eds_overview, name="eds_overview"),
+    path("eds/evidence/<int:pk>/download/", eds.eds_evidence_download, name="eds_evidence_download"),
+    path("eds/<slug:slug>/", eds.eds_organisation, name="eds_organisation"),
+    path("eds/<slug:slug>/start/", eds.eds_start, name="eds_start"),
+    path("eds/<slug:slug>/<int:year>/", eds.eds_assessment, name="eds_assessment"),
+    path("eds/<slug:slug>/<int:year>/history/", eds.eds_history, name="eds_history"),
+    path("eds/<slug:slug>/<int:year>/details/", eds.eds_details, name="eds_details"),
+    path("eds/<slug:slug>/<int:year>/services/add/", eds.eds_service_edit, name="eds_service_add"),
+    path("eds/<slug:slug>/<int:year>/services/<int:pk>/", eds.eds_service_edit, name="eds_service_edit"),
+    path("eds/<slug:slug>/<int:year>/services/<int:pk>/remove/", eds.eds_service_remove, name="eds_service_remove"),
+    path("eds/<slug:slug>/<int:year>/ratings/<int:pk>/", eds.eds_rating_edit, name="eds_rating_edit"),
+    path("eds/<slug:slug>/<int:year>/ratings/<int:pk>/peer/", eds_review.eds_peer_rating, name="eds_peer_rating"),
+    path("eds/<slug:slug>/<int:year>/peer-review/", eds_review.eds_peer_review_complete, name="eds_peer_review"),
+    path("eds/<slug:slug>/<int:year>/return/", eds_review.eds_return_to_draft, name="eds_return"),
+    path("eds/<slug:slug>/<int:year>/approve/", eds_review.eds_approve, name="eds_approve"),
+    path("eds/<slug:slug>/<int:year>/publish/", eds_review.eds_publish, name="eds_publish"),
+    path("eds/<slug:slug>/<int:year>/actions/add/", eds_review.eds_action_edit, name="eds_action_add"),
+    path("eds/<slug:slug>/<int:year>/actions/<int:pk>/", eds_review.eds_action_edit, name="eds_action_edit"),
+    path("eds/<slug:slug>/<int:year>/actions/<int:pk>/remove/", eds_review.eds_action_remove, name="eds_action_remove"),
+    path("eds/<slug:slug>/<int:year>/actions/<int:pk>/status/", eds_review.eds_action_status, name="eds_action_status"),
 ]

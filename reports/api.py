@@ -48,6 +48,9 @@ ENDPOINTS = {
     "api_metric_trend": "One figure (or part of a result) of one scope in every year.",
     "api_metric_comparison": "One figure (or part of a result) of every organisation or place in one year.",
     "api_plan_summary": "The plan's progress in a scope: status counts, objectives, overdue and completed items.",
+    "api_eds_framework": "The EDS 2022 framework: domains, outcomes, ratings, overall bands and the Domain 1 rule.",
+    "api_eds_assessments": "EDS 2022 assessments approved by their board, with their scores.",
+    "api_eds_assessment": "One organisation's approved EDS 2022 assessment of one year, in full.",
     "api_openapi": "The OpenAPI 3.1 description of the API.",
 }
 

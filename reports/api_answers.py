@@ -71,3 +71,124 @@ class MetricComparisonAnswer(TypedDict):
     figures: dict[str, ResultPart]
     labels: dict[str, str]
     data_as_at: dict[str, DataAsAtData]
+
+
+# --- EDS 2022 (reports/api_eds.py) -----------------------------------------------------------------
+
+
+class EdsRatingData(TypedDict):
+    score: int  # 0 to 3
+    name: str  # "Achieving activity"
+
+
+class EdsOutcomeData(TypedDict):
+    code: str  # "1A" ... "3C"
+    text: str
+
+
+class EdsDomainData(TypedDict):
+    number: int
+    name: str
+    objective: int  # the ICB equality objective the domain measures
+    maximum: int  # three for each outcome
+    outcomes: list[EdsOutcomeData]
+
+
+class EdsBandData(TypedDict):
+    """An overall rating and the totals that earn it."""
+
+    rating: EdsRatingData
+    lowest: int
+    highest: int
+
+
+class EdsFrameworkAnswer(TypedDict):
+    """The EDS 2022 framework the portal scores by, with its sources and what could not be verified."""
+
+    domains: list[EdsDomainData]
+    ratings: list[EdsRatingData]
+    overall_bands: list[EdsBandData]
+    minimum_services: int
+    domain_1_rule: str
+    domain_1_rule_source: str
+    sources: dict[str, str]
+    unverified: list[str]
+
+
+class EdsDomainScoreData(TypedDict):
+    number: int
+    score: int | None  # null until every outcome of the domain is scored
+    maximum: int
+    outcomes: dict[str, int | None]  # outcome code: its score
+
+
+class EdsScoresData(TypedDict):
+    """An assessment's scores, worked out from its ratings (never typed in)."""
+
+    domains: list[EdsDomainScoreData]
+    total: int | None
+    maximum: int
+    overall_rating: str | None  # "Developing activity" ...
+
+
+class EdsOrganisationData(TypedDict):
+    slug: str
+    name: str
+    ods_code: str | None
+
+
+class EdsAssessmentSummaryData(TypedDict):
+    """An assessment its board approved (published ones too): drafts are not given out."""
+
+    organisation: EdsOrganisationData
+    year: int
+    year_label: str
+    status: str  # "approved" or "published"
+    approved_on: str  # ISO date
+    approved_by: str  # the board or committee
+    published_on: str | None
+    published_url: str
+    scores: EdsScoresData
+
+
+class EdsAssessmentsAnswer(TypedDict):
+    assessments: list[EdsAssessmentSummaryData]
+
+
+class EdsOutcomeRatingData(TypedDict):
+    outcome: str
+    rating: EdsRatingData | None
+    evidence: str
+    evidence_items: list[str]  # web addresses, and the names of files (downloadable in the portal)
+    owner: str
+    peer_rating: EdsRatingData | None
+    peer_comment: str
+
+
+class EdsServiceData(TypedDict):
+    name: str
+    why_chosen: str
+    groups: list[str]
+    ratings: list[EdsOutcomeRatingData]  # 1A to 1D
+
+
+class EdsActionData(TypedDict):
+    outcome: str
+    action: str
+    owner: str
+    due_on: str  # ISO date
+    status: str  # "not_started", "red", "amber", "green" or "complete"
+    priority: str | None  # the Belonging Plan priority's code
+
+
+class EdsAssessmentAnswer(EdsAssessmentSummaryData):
+    """One approved assessment in full: who took part, each service's and outcome's rating, the action plan."""
+
+    lead: str
+    reviewed_on: str | None
+    participants: dict[str, list[str]]  # kind of group: names of groups
+    peer_review_summary: str
+    domain_1_rule: str
+    services: list[EdsServiceData]
+    ratings: list[EdsOutcomeRatingData]  # Domains 2 and 3
+    actions: list[EdsActionData]

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
 from organisations.permissions import can_view_portal, require
-from reports import api
+from reports import api, api_eds
 from reports.api_auth import api_view
 from reports.openapi import openapi_document
 
@@ -64,6 +64,21 @@ def metric_comparison(request):
 @api_view
 def plan_summary(request):
     return _answer(api.plan_summary, request.GET)
+
+
+@api_view
+def eds_framework(request):
+    return _answer(api_eds.framework_answer)
+
+
+@api_view
+def eds_assessments(request):
+    return _answer(api_eds.assessments_answer, request.GET)
+
+
+@api_view
+def eds_assessment(request):
+    return _answer(api_eds.assessment_answer, request.GET)
 
 
 @api_view

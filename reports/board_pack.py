@@ -5,14 +5,13 @@ Both are built from the same presenters as the pages (`reports.presenters`), so 
 the figures on screen, already suppressed.
 """
 
-import hashlib
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
 
 from reports.choice import Choice
 from reports.exports import Table, tables_to_workbook
+from reports.pdf import pdf_from_html
 from reports.presenters.metric_page import MetricPage, metric_page
 from reports.presenters.overview import Overview, overview
 from workforce.catalogue import headline_metrics
@@ -57,20 +56,5 @@ def board_pack_workbook(pack: BoardPack) -> bytes:
     return tables_to_workbook(pack.tables(), pack.stamp, cover)
 
 
-def _refuse_fetch(url, *args, **kwargs):
-    # The pack is self-contained (charts are inline SVG, styles inline): nothing may be fetched.
-    raise ValueError(f"The board pack does not load external resources ({url}).")
-
-
 def board_pack_pdf(pack: BoardPack) -> bytes:
-    from weasyprint import HTML  # imported here: it loads Pango, which only the PDF needs
-
-    html = render_to_string("reports/board_pack_pdf.html", {"pack": pack})
-    # Drawing a pack takes seconds; the same HTML always gives the same PDF, so it is kept by its digest
-    # (any change of figures, progress or round changes the HTML, so nothing stale is ever served).
-    key = "board-pack-pdf:" + hashlib.sha256(html.encode()).hexdigest()
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()
-        cache.set(key, pdf, timeout=24 * 3600)
-    return pdf
+    return pdf_from_html(render_to_string("reports/board_pack_pdf.html", {"pack": pack}), kind="board-pack")

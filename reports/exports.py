@@ -57,6 +57,11 @@ def table_to_csv(table: Table, stamp: str = "") -> str:
     return buffer.getvalue()
 
 
+def tables_to_csv(tables: list[Table], stamp: str = "") -> str:
+    """CSV text of several tables one after the other, each as `table_to_csv` writes it, a blank row between."""
+    return "\r\n".join(table_to_csv(table, stamp) for table in tables)
+
+
 def tables_to_workbook(tables: list[Table], stamp: str, cover_lines: list[str] = ()) -> bytes:
     """An .xlsx workbook: a cover sheet with the "data as at" stamp, then one sheet per table."""
     from openpyxl import Workbook

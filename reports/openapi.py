@@ -12,6 +12,9 @@ from django.urls import reverse
 
 from reports.api import COMPARISON_KINDS, ENDPOINTS, PATH_PATTERN
 from reports.api_answers import (
+    EdsAssessmentAnswer,
+    EdsAssessmentsAnswer,
+    EdsFrameworkAnswer,
     IndexAnswer,
     MetricComparisonAnswer,
     MetricsAnswer,
@@ -84,6 +87,34 @@ PARAMETERS = {
         "description": "Compare every organisation, or every place.",
         "schema": {"type": "string", "enum": list(COMPARISON_KINDS), "default": "organisation"},
     },
+    "organisation": {
+        "name": "organisation",
+        "in": "query",
+        "required": False,
+        "description": "An organisation's slug (the part after 'organisation:' of its scope key). Left out, every "
+        "organisation.",
+        "schema": {"type": "string"},
+        "example": "blackpool-teaching-hospitals",
+    },
+    "eds_year": {
+        "name": "year",
+        "in": "query",
+        "required": False,
+        "description": "A reporting year: 2025 is April 2024 to March 2025 (2024/25). Left out, every year.",
+        "schema": {"type": "integer", "minimum": 1000, "maximum": 9999},
+        "example": 2025,
+    },
+}
+# The single assessment needs both.
+PARAMETERS["organisation_required"] = {
+    **PARAMETERS["organisation"],
+    "required": True,
+    "description": "An organisation's slug (the part after 'organisation:' of its scope key).",
+}
+PARAMETERS["eds_year_required"] = {
+    **PARAMETERS["eds_year"],
+    "required": True,
+    "description": "A reporting year: 2025 is April 2024 to March 2025 (2024/25).",
 }
 
 
@@ -199,7 +230,9 @@ def _schemas() -> dict[str, dict]:
     schemas = SchemaSet()
     schemas.name(ResultPart, "ResultPart", {})
     schemas.schema(MetricResultData)  # the stored result on its own, which ResultPart's parts are parts of
-    for answer in (IndexAnswer, ScopesAnswer, YearsAnswer, MetricsAnswer, MetricTrendAnswer, MetricComparisonAnswer):
+    answers: tuple[type, ...] = (IndexAnswer, ScopesAnswer, YearsAnswer, MetricsAnswer, MetricTrendAnswer)
+    answers += (MetricComparisonAnswer, EdsFrameworkAnswer, EdsAssessmentsAnswer, EdsAssessmentAnswer)
+    for answer in answers:
         schemas.schema(answer)
     schemas.components["ResultPart"] = {
         "description": "The part of a MetricResult at the path asked for: a Figure, another part of the result "
@@ -245,6 +278,19 @@ def _operations() -> dict[str, dict]:
             parameters=("scope",),
             errors=("400", "401", "403"),
         ),
+        "api_eds_framework": _get("api_eds_framework", _ok("EdsFrameworkAnswer", "The framework.")),
+        "api_eds_assessments": _get(
+            "api_eds_assessments",
+            _ok("EdsAssessmentsAnswer", "The approved assessments, newest year first."),
+            parameters=("organisation", "eds_year"),
+            errors=("400", "401", "403"),
+        ),
+        "api_eds_assessment": _get(
+            "api_eds_assessment",
+            _ok("EdsAssessmentAnswer", "The assessment."),
+            parameters=("organisation_required", "eds_year_required"),
+            errors=("400", "401", "403", "404"),
+        ),
         "api_openapi": _get(
             "api_openapi", {"description": "This document.", "content": {JSON: {"schema": {"type": "object"}}}}
         ),
@@ -258,7 +304,8 @@ def openapi_document() -> dict:
         "info": {
             "title": "LSC Belonging Portal API",
             "version": "1",
-            "description": "Read-only access to the portal's equality metrics and Belonging Plan progress, for "
+            "description": "Read-only access to the portal's equality metrics, Belonging Plan progress and EDS 2022 "
+            "assessments approved by their boards, for "
             "Power BI, Excel and scripts. Every metric figure is suppressed exactly as the portal's pages show "
             f"it: a count of 1 to {settings.SUPPRESSION_THRESHOLD} people, and anything that would let one be "
             'worked out, is {"value": null, "display": "*", "suppressed": true}. '

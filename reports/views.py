@@ -3,14 +3,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 
+from objectives.selectors.eds import eds_assessment
 from organisations.permissions import can_view_portal, require
-from reports import board_pack
+from organisations.shortcuts import get_for_user
+from reports import board_pack, eds_report
 from reports.api_auth import create_api_token, revoke_api_token
 from reports.choice import BadChoice, choose, scope_options
 from reports.exports import table_to_csv
 from reports.forms import ApiTokenForm
 from reports.models import ApiToken
 from reports.page_cache import cached_body
+from reports.presenters.eds import eds_report as eds_report_of
 from reports.presenters.metric_page import metric_page
 from reports.presenters.overview import overview as overview_page
 from workforce.catalogue import metric_definition, metrics_by_standard
@@ -157,4 +160,21 @@ def board_pack_xlsx(request):
     pack = board_pack.board_pack(choice)
     response = HttpResponse(board_pack.board_pack_workbook(pack), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{pack.filename_stem}.xlsx"'
+    return response
+
+
+# --- EDS 2022 summary reports -----------------------------------------------------------------------
+
+
+def eds_report_pdf(request, slug, year):
+    report = eds_report_of(get_for_user(request, eds_assessment, slug=slug, year=year))
+    response = HttpResponse(eds_report.eds_report_pdf(report), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{report.filename_stem}.pdf"'
+    return response
+
+
+def eds_report_csv(request, slug, year):
+    report = eds_report_of(get_for_user(request, eds_assessment, slug=slug, year=year))
+    response = HttpResponse(eds_report.eds_report_csv(report), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{report.filename_stem}.csv"'
     return response

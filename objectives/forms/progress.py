@@ -1,11 +1,9 @@
 """Adding a progress update to an item, and correcting one while its round is open."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from objectives.evidence import ALLOWED_EXTENSIONS_TEXT, MAX_FILES_PER_UPDATE, human_size, parse_evidence_links
-from objectives.forms.fields import MultipleFileField, read_checked_upload
+from objectives.forms.evidence import EVIDENCE_FIELDS, EvidenceForm
 from objectives.models import Status
 from objectives.models.progress import STATUS_MEANINGS
 from objectives.services.progress import progress_validate
@@ -13,7 +11,7 @@ from objectives.services.progress import progress_validate
 PROGRESS_FIELDS = ("status", "percent_complete", "narrative", "next_steps")
 
 
-class ProgressUpdateForm(forms.Form):
+class ProgressUpdateForm(EvidenceForm):
     status = forms.ChoiceField(
         choices=Status.choices,
         widget=forms.RadioSelect,
@@ -46,21 +44,8 @@ class ProgressUpdateForm(forms.Form):
         help_text="What will happen before the next update, and any help needed",
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    evidence_links = forms.CharField(
-        label="Evidence links",
-        required=False,
-        help_text="Web addresses of reports, minutes or pages that show the progress. One on each line.",
-        widget=forms.Textarea(attrs={"rows": 3, "spellcheck": "false"}),
-    )
-    evidence_files = MultipleFileField(
-        label="Evidence files",
-        required=False,
-        help_text=f"Up to {MAX_FILES_PER_UPDATE} files, each smaller than "
-        f"{human_size(settings.EVIDENCE_MAX_BYTES)}: {ALLOWED_EXTENSIONS_TEXT}. "
-        "Do not upload anything that identifies a member of staff or a patient.",
-    )
-
     status_meanings = STATUS_MEANINGS
+    field_order = [*PROGRESS_FIELDS, *EVIDENCE_FIELDS]
 
     def update_fields(self) -> dict:
         """What was entered, as `progress_update_create` takes it."""
@@ -70,23 +55,6 @@ class ProgressUpdateForm(forms.Form):
             "links": data["evidence_links"],
             "files": data["evidence_files"],
         }
-
-    def clean_evidence_links(self):
-        return parse_evidence_links(self.cleaned_data["evidence_links"])
-
-    def clean_evidence_files(self):
-        files = self.cleaned_data["evidence_files"]
-        if len(files) > MAX_FILES_PER_UPDATE:
-            raise ValidationError(f"Upload {MAX_FILES_PER_UPDATE} files or fewer with one update")
-        uploads, errors = [], []
-        for upload in files:
-            try:
-                uploads.append(read_checked_upload(upload))
-            except ValidationError as error:
-                errors.extend(error.messages)
-        if errors:
-            raise ValidationError(errors)
-        return uploads
 
     def clean(self):
         cleaned = super().clean()
@@ -102,30 +70,10 @@ class ProgressUpdateForm(forms.Form):
 
 
 class CorrectUpdateForm(ProgressUpdateForm):
-    remove_evidence = forms.ModelMultipleChoiceField(
-        label="Remove evidence",
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Tick any link or file that was added by mistake",
-    )
-
     def correction_fields(self) -> dict:
         """What was entered, as `progress_update_correct` takes it."""
-        data = self.cleaned_data
-        return {
-            **{name: data[name] for name in PROGRESS_FIELDS},
-            "add_links": data["evidence_links"],
-            "add_files": data["evidence_files"],
-            "remove_evidence": data.get("remove_evidence") or (),
-        }
+        return {**{name: self.cleaned_data[name] for name in PROGRESS_FIELDS}, **self.evidence_changes()}
 
     def __init__(self, *args, update, **kwargs):
         kwargs.setdefault("initial", {name: getattr(update, name) for name in PROGRESS_FIELDS})
-        super().__init__(*args, **kwargs)
-        self.fields["remove_evidence"].queryset = update.evidence.all()
-        self.fields["remove_evidence"].label_from_instance = lambda e: e.label
-        self.fields["evidence_links"].label = "Add evidence links"
-        self.fields["evidence_files"].label = "Add evidence files"
-        if not update.evidence.exists():
-            del self.fields["remove_evidence"]
+        super().__init__(*args, existing=update.evidence.all(), **kwargs)

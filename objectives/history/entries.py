@@ -9,8 +9,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import formats, timezone
 
+from objectives.eds.framework import framework
 from objectives.history.tracked import TRACKED, USER, Tracked, foreign_key_target
-from objectives.models import EqualityObjective, EqualityStandard, PlanItem, ProgressUpdate
+from objectives.models import EdsRating, EdsService, EqualityObjective, EqualityStandard, PlanItem, ProgressUpdate
 from organisations.models import Organisation, Place
 from workforce.catalogue import metric_definition
 
@@ -94,7 +95,7 @@ def describe(timeline: list[tuple[str, int, datetime]], sources) -> list[History
     entries = []
     for source, history_id, _when in timeline:
         row = records.get((source, history_id))
-        if row is None:
+        if row is None or (TRACKED[source].changes_only and row.history_type != "~"):
             continue
         entry = _entry(source, row, previous[(source, history_id)], names, m2m.get(source, {}))
         if entry.changes or row.history_type != "~" or entry.reason:
@@ -136,7 +137,10 @@ def _names_for(sources, rows, m2m) -> dict:
             for user in get_user_model().objects.filter(pk__in=_ids_or_none(values)):
                 names[(USER, user.pk)] = user.get_full_name() or user.get_username()
         else:
-            for obj in model.objects.filter(pk__in=_ids_or_none(values)):
+            found = model.objects.filter(pk__in=_ids_or_none(values))
+            if model is EdsRating:  # named by its outcome and service
+                found = found.select_related("service")
+            for obj in found:
                 names[(model, obj.pk)] = _short_name(obj)
     if "update" in sources or "evidence" in sources:
         items = PlanItem.objects.select_related("priority", "organisation", "place")
@@ -146,6 +150,8 @@ def _names_for(sources, rows, m2m) -> dict:
 
 
 def _short_name(obj):
+    if obj.__class__ is get_user_model():
+        return obj.get_full_name() or obj.get_username()
     if isinstance(obj, EqualityObjective):
         return f"Objective {obj.number}"
     if isinstance(obj, EqualityStandard):
@@ -170,8 +176,11 @@ def _display(row, name, names, tracked_model) -> str:
         return formats.date_format(timezone.localtime(value), "j F Y H:i")
     if isinstance(value, date):
         return formats.date_format(value, "j F Y")
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return EMPTY
+    if name == "protected_groups":
+        labels = {group.code: group.label for group in framework().protected_groups}
+        return "; ".join(labels.get(code, code) for code in value)
     if name == "percent_complete":
         return f"{value}%"
     return str(value)
@@ -209,7 +218,22 @@ def _subject(source, row, names) -> str:
         return f"Objective {row.number}"
     if source == "round":
         return f"Reporting round {row.name}"
+    if source.startswith("eds_"):
+        return _eds_subject(source, row, names)
     return "Accreditation record"
+
+
+def _eds_subject(source, row, names) -> str:
+    if source == "eds_assessment":
+        return f"EDS 2022 assessment {row.year - 1}/{str(row.year)[-2:]}"
+    if source == "eds_service":
+        return f"Domain 1 service {row.name}"
+    if source == "eds_rating":
+        service = names.get((EdsService, row.service_id)) if row.service_id else None
+        return f"Rating of {row.outcome}" + (f" ({service})" if service else "")
+    if source == "eds_evidence":
+        return f"Evidence ({names.get((EdsRating, row.rating_id), 'a removed rating')})"
+    return f"Action on {row.outcome}"
 
 
 def _entry(source, row, before, names, m2m_sets) -> HistoryEntry:

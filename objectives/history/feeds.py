@@ -5,7 +5,18 @@ from django.db.models import CharField, Model, QuerySet, Value
 
 from objectives.history.entries import HistoryEntry, describe
 from objectives.history.tracked import TRACKED
-from objectives.models import Evidence, PlanItem, Priority, PriorityMetric, ProgressUpdate
+from objectives.models import (
+    EdsAction,
+    EdsAssessment,
+    EdsEvidence,
+    EdsRating,
+    EdsService,
+    Evidence,
+    PlanItem,
+    Priority,
+    PriorityMetric,
+    ProgressUpdate,
+)
 
 
 class HistoryFeed:
@@ -68,3 +79,17 @@ def record_history_feed(record: Model) -> HistoryFeed:
     """The history of one record on its own: an objective, a reporting round or an accreditation record."""
     source = next(key for key, tracked in TRACKED.items() if type(record) is tracked.model)
     return HistoryFeed({source: type(record).history.filter(id=record.pk)})
+
+
+def eds_assessment_history_feed(assessment: EdsAssessment) -> HistoryFeed:
+    """The assessment, its services, the changes to its ratings, their evidence, and its action plan."""
+    ratings = EdsRating.history.filter(assessment_id=assessment.pk)
+    return HistoryFeed(
+        {
+            "eds_assessment": EdsAssessment.history.filter(id=assessment.pk),
+            "eds_service": EdsService.history.filter(assessment_id=assessment.pk),
+            "eds_rating": ratings,
+            "eds_evidence": EdsEvidence.history.filter(rating_id__in=ratings.values("id")),
+            "eds_action": EdsAction.history.filter(assessment_id=assessment.pk),
+        }
+    )

@@ -5,6 +5,11 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 
 from objectives.models import (
+    EdsAction,
+    EdsAssessment,
+    EdsEvidence,
+    EdsRating,
+    EdsService,
     EqualityObjective,
     EqualityStandard,
     Evidence,
@@ -24,6 +29,8 @@ class Tracked:
     model: type
     fields: tuple[tuple[str, str], ...]
     m2m: tuple[tuple[str, str, type], ...] = ()
+    # Only changes are worth reading: the record is added and removed with its parent, whose entry says so.
+    changes_only: bool = False
 
 
 USER = "user"
@@ -71,6 +78,57 @@ TRACKED = {
             ("evidence_url", "Evidence link"),
             ("evidence_file_name", "Evidence file"),
             ("notes", "Notes"),
+        ),
+    ),
+    "eds_assessment": Tracked(
+        EdsAssessment,
+        (
+            ("status", "Status"),
+            ("lead_name", "Assessment lead"),
+            ("reviewed_on", "Date of the review"),
+            ("staff_networks", "Staff networks"),
+            ("patient_groups", "Patient and community groups"),
+            ("partners", "Community and voluntary partners"),
+            ("other_participants", "Others who took part"),
+            ("peer_review_summary", "Peer review summary"),
+            ("approved_on", "Date the board approved it"),
+            ("approved_by_body", "Approved by"),
+            ("published_on", "Date published"),
+            ("published_url", "Where it is published"),
+        ),
+        (("peer_reviewers", "Peer reviewers", get_user_model()),),
+    ),
+    "eds_service": Tracked(
+        EdsService,
+        (
+            ("name", "Service"),
+            ("why_chosen", "Why it was chosen"),
+            ("protected_groups", "Groups it looked at"),
+            ("other_groups", "Other groups it looked at"),
+        ),
+    ),
+    "eds_rating": Tracked(
+        EdsRating,
+        (
+            ("service", "Service"),
+            ("rating", "Rating"),
+            ("evidence", "Evidence summary"),
+            ("owner", "Owner"),
+            ("peer_rating", "Peer rating"),
+            ("peer_comment", "Peer reviewer's comment"),
+        ),
+        changes_only=True,
+    ),
+    "eds_evidence": Tracked(EdsEvidence, (("rating", "Outcome"), ("url", "Link"), ("original_name", "File"))),
+    "eds_action": Tracked(
+        EdsAction,
+        (
+            ("outcome", "Outcome"),
+            ("action", "Action"),
+            ("owner", "Owner"),
+            ("due_on", "Due date"),
+            ("status", "Status"),
+            ("priority", "Belonging Plan priority"),
         ),
     ),
 }

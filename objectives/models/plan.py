@@ -73,6 +73,7 @@ class EqualityStandard(models.Model):
     class Kind(models.TextChoices):
         REPORTING = "reporting", "Mandatory reporting standard"
         ACCREDITATION = "accreditation", "Framework or accreditation"
+        ASSESSMENT = "assessment", "Yearly assessment kept in the portal"
 
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=200, unique=True)
@@ -81,7 +82,7 @@ class EqualityStandard(models.Model):
         max_length=20,
         choices=Kind.choices,
         help_text="Frameworks and accreditations are recorded for each organisation; reporting standards are "
-        "measured from workforce data.",
+        "measured from workforce data; EDS 2022 is assessed in the portal each year.",
     )
     source = models.CharField(max_length=500, blank=True)
     history = HistoricalRecords()

@@ -136,15 +136,38 @@ def evidence_upload_path(instance, filename):
     return f"evidence/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
 
 
-class Evidence(models.Model):
-    """A link or an uploaded file supporting a progress update. Files are served only by a checked view."""
+class StoredEvidence(models.Model):
+    """A link or an uploaded file supporting something; files are served only by a checked view.
 
-    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
+    The plan's progress updates and EDS ratings keep their evidence alike: the same checks
+    (`objectives/evidence.py`), random stored names, and a private download.
+    """
+
     url = models.URLField("Web address", max_length=500, blank=True)
     file = models.FileField(upload_to=evidence_upload_path, max_length=200, blank=True)
     original_name = models.CharField(max_length=200, blank=True)
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def is_file(self) -> bool:
+        return bool(self.file)
+
+    @property
+    def label(self) -> str:
+        return self.original_name if self.is_file else self.url
+
+
+class Evidence(StoredEvidence):
+    """A link or an uploaded file supporting a progress update."""
+
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
     history = HistoricalRecords()
 
     class Meta:
@@ -156,21 +179,10 @@ class Evidence(models.Model):
             ),
         ]
 
-    def __str__(self):
-        return self.label
-
     def get_absolute_url(self):
         if self.is_file:
             return reverse("objectives:evidence_download", args=[self.pk])
         return self.url
-
-    @property
-    def is_file(self) -> bool:
-        return bool(self.file)
-
-    @property
-    def label(self) -> str:
-        return self.original_name if self.is_file else self.url
 
 
 class ReminderSent(models.Model):

@@ -11,4 +11,7 @@ status and is counted as "No update yet".
 - `rounds`: reporting rounds and how the open one is going.
 - `accreditations`: each organisation's frameworks and accreditations.
 - `board`: the People Board summaries the reports app builds its dashboards and API on.
+- `eds`: an EDS 2022 assessment's page (with its scores worked out) and an organisation's assessments.
+- `eds_comparisons`: EDS 2022 across organisations and years (approved assessments only), by objective, and the
+  EDS actions of a priority.
 """

@@ -13,6 +13,12 @@ def accreditation_standard(*, slug: str) -> EqualityStandard:
     return EqualityStandard.objects.accreditations().get(slug=slug)
 
 
+def recorded_standard(*, slug: str) -> EqualityStandard:
+    """A standard organisations have records of: an accreditation, or EDS 2022 (recorded before its assessments)."""
+    kinds = [EqualityStandard.Kind.ACCREDITATION, EqualityStandard.Kind.ASSESSMENT]
+    return EqualityStandard.objects.filter(kind__in=kinds).get(slug=slug)
+
+
 def accreditation_matrix() -> tuple[list[EqualityStandard], list[tuple[Organisation, list]]]:
     """(standards, rows): one row per active organisation with its record (or None) for each standard."""
     standards = accreditation_standards()

@@ -10,5 +10,8 @@ acting, that they may), and records who made the change so it appears in the his
 - `rounds`: opening, changing and closing reporting rounds.
 - `accreditations`: each organisation's frameworks and accreditations.
 - `reminders`: the reminder emails of the open round (`manage.py send_round_reminders`).
+- `eds_assessments`, `eds_ratings`, `eds_actions`: EDS 2022 assessments from start to publication; their services,
+  ratings, evidence and peer ratings; their action plans.
+- `evidence`: storing and removing evidence links and files, for progress updates and EDS ratings alike.
 - `recording`: how the others record a change (who made it, for the history; files removed on commit).
 """

@@ -3,16 +3,21 @@
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from objectives.evidence import MAX_FILES_PER_UPDATE, EvidenceUpload, FileType, check_evidence_file, safe_display_name
+from objectives.evidence import MAX_FILES_PER_UPDATE, EvidenceUpload
 from objectives.models import Evidence, PlanItem, ProgressUpdate, ReportingRound, Status
 from objectives.permissions import can_change_update, can_update_item
-from objectives.services.recording import attribute_change, delete_file_after_commit
+from objectives.services.evidence import (
+    evidence_add,
+    evidence_apply,
+    evidence_changes_check,
+    evidence_files_check,
+    evidence_remove,
+)
+from objectives.services.recording import attribute_change
 
 
 def progress_validate(*, status: str, percent_complete: int) -> None:
@@ -34,40 +39,6 @@ def _update_fields_check(*, status: str, percent_complete: int, narrative: str) 
     progress_validate(status=status, percent_complete=percent_complete)
     if not narrative.strip():
         raise ValidationError({"narrative": "Describe the progress made"})
-
-
-def _evidence_files_check(uploads: list[EvidenceUpload]) -> list[tuple[EvidenceUpload, FileType]]:
-    """Each upload with its file type, checked before anything is saved; raise ValidationError for a bad one."""
-    return [
-        (upload, check_evidence_file(upload.name, upload.content, settings.EVIDENCE_MAX_BYTES)) for upload in uploads
-    ]
-
-
-def _evidence_add(
-    update: ProgressUpdate,
-    *,
-    by,
-    links: Iterable[str] = (),
-    files: list[tuple[EvidenceUpload, FileType]] = (),
-    at: datetime | None = None,
-) -> None:
-    """Store links and checked files as evidence of an update, each change attributed to `by`."""
-    for link in links:
-        attribute_change(Evidence(update=update, url=link), by=by, at=at).save()
-    for upload, file_type in files:
-        evidence = Evidence(
-            update=update,
-            original_name=safe_display_name(upload.name),
-            content_type=file_type.content_type,
-            size=len(upload.content),
-        )
-        evidence.file.save(upload.name, ContentFile(upload.content), save=False)
-        attribute_change(evidence, by=by, at=at).save()
-
-
-def _evidence_remove(evidence: Evidence, *, by) -> None:
-    delete_file_after_commit(evidence.file)
-    attribute_change(evidence, by=by).delete()
 
 
 @transaction.atomic
@@ -95,7 +66,7 @@ def progress_update_create(
     files = list(files)
     if len(files) > MAX_FILES_PER_UPDATE:
         raise ValidationError({"files": f"Upload {MAX_FILES_PER_UPDATE} files or fewer with one update"})
-    checked = _evidence_files_check(files)
+    checked = evidence_files_check(files)
     if reporting_round is None and recorded_at is None:
         reporting_round = ReportingRound.objects.current()
     update = ProgressUpdate(
@@ -109,7 +80,7 @@ def progress_update_create(
         recorded_by=by,
     )
     attribute_change(update, by=by, at=recorded_at).save()
-    _evidence_add(update, by=by, links=links, files=checked, at=recorded_at)
+    evidence_add(lambda: Evidence(update=update), by=by, links=links, files=checked, at=recorded_at)
     return update
 
 
@@ -130,21 +101,22 @@ def progress_update_correct(
     if not can_change_update(by, update):
         raise PermissionDenied
     _update_fields_check(status=status, percent_complete=percent_complete, narrative=narrative)
-    remove_ids = {e.pk for e in remove_evidence}
-    remaining_files = update.evidence.exclude(pk__in=remove_ids).exclude(file="").count()
-    add_files = list(add_files)
-    if remaining_files + len(add_files) > MAX_FILES_PER_UPDATE:
-        raise ValidationError({"files": f"An update can have {MAX_FILES_PER_UPDATE} files or fewer"})
-    checked = _evidence_files_check(add_files)
+    remove_ids, checked = evidence_changes_check(
+        update.evidence.all(), remove=remove_evidence, add=add_files, holder="An update"
+    )
     update.status = status
     update.percent_complete = percent_complete
     update.narrative = narrative.strip()
     update.next_steps = next_steps.strip()
     attribute_change(update, by=by).save()
-    for evidence in update.evidence.filter(pk__in=remove_ids):
-        _evidence_remove(evidence, by=by)
-    existing_links = set(update.evidence.exclude(url="").values_list("url", flat=True))
-    _evidence_add(update, by=by, links=[link for link in add_links if link not in existing_links], files=checked)
+    evidence_apply(
+        update.evidence.all(),
+        lambda: Evidence(update=update),
+        by=by,
+        remove_ids=remove_ids,
+        add_links=add_links,
+        files=checked,
+    )
     return update
 
 
@@ -158,5 +130,5 @@ def progress_update_withdraw(*, update: ProgressUpdate, by) -> None:
     if not can_change_update(by, update):
         raise PermissionDenied
     for evidence in update.evidence.all():
-        _evidence_remove(evidence, by=by)
+        evidence_remove(evidence, by=by)
     attribute_change(update, by=by).delete()

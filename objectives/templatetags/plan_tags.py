@@ -92,3 +92,15 @@ def date_parts(bound_field):
     else:
         values = widget.decompress(bound_field.value())
     return list(zip(values, ("Day", "Month", "Year"), (2, 2, 4), strict=True))
+
+
+@register.filter
+def field_kind(bound_field) -> str:
+    """Which include draws a field on a generic form page: "date" (day, month, year), "file", or "other"."""
+    from objectives.forms.fields import DateInputField, MultipleFileField
+
+    if isinstance(bound_field.field, DateInputField):
+        return "date"
+    if isinstance(bound_field.field, MultipleFileField):
+        return "file"
+    return "other"

@@ -6,8 +6,11 @@ from django.shortcuts import redirect, render
 
 from objectives.forms.accreditations import AccreditationForm
 from objectives.history.feeds import record_history_feed
+from objectives.models.eds import takes_part_in_eds
 from objectives.permissions import can_edit_accreditations, can_view_plan
 from objectives.selectors import accreditations as selectors
+from objectives.selectors.eds import EDS_STANDARD
+from objectives.selectors.eds_comparisons import latest_approved
 from objectives.services.accreditations import accreditation_save
 from organisations.models import Organisation
 from organisations.permissions import editable_organisations, is_edi_lead, require
@@ -17,6 +20,7 @@ from organisations.shortcuts import get_for_user, private_download, save_form, s
 def accreditation_overview(request):
     require(can_view_plan(request.user))
     standards, rows = selectors.accreditation_matrix()
+    organisations = [organisation for organisation, _records in rows]
     # Admins may edit every row, so the "you can update these" hint is for leads only.
     editable = (
         set(editable_organisations(request.user).values_list("pk", flat=True)) if is_edi_lead(request.user) else set()
@@ -24,7 +28,7 @@ def accreditation_overview(request):
     return render(
         request,
         "objectives/accreditation_overview.html",
-        {"standards": standards, "rows": rows, "editable": editable},
+        {"standards": standards, "rows": rows, "editable": editable, "eds": latest_approved(organisations)},
     )
 
 
@@ -36,6 +40,8 @@ def organisation_accreditations(request, slug):
         {
             "organisation": organisation,
             "records": selectors.organisation_accreditations(organisation),
+            "eds": latest_approved([organisation]).get(organisation.pk),
+            "takes_part_in_eds": takes_part_in_eds(organisation),
             "can_edit": can_edit_accreditations(request.user, organisation),
         },
     )
@@ -43,6 +49,9 @@ def organisation_accreditations(request, slug):
 
 def accreditation_detail(request, slug, standard):
     organisation = get_for_user(request, Organisation, slug=slug)
+    if standard == EDS_STANDARD and takes_part_in_eds(organisation):
+        # EDS 2022 is no longer an accreditation with a status: its assessments replace the record.
+        return redirect("objectives:eds_organisation", organisation.slug)
     standard = get_for_user(request, selectors.accreditation_standard, slug=standard)
     record = selectors.accreditation_record(organisation=organisation, standard=standard)
     return render(
@@ -86,7 +95,8 @@ def accreditation_edit(request, slug, standard):
 
 def accreditation_evidence(request, slug, standard):
     organisation = get_for_user(request, Organisation, slug=slug)
-    standard = get_for_user(request, selectors.accreditation_standard, slug=standard)
+    # The evidence of an EDS 2022 record made before assessments were kept in the portal stays downloadable.
+    standard = get_for_user(request, selectors.recorded_standard, slug=standard)
     record = selectors.accreditation_record(organisation=organisation, standard=standard)
     if record is None or not record.evidence_file:
         raise Http404

@@ -10,6 +10,7 @@ from objectives.models import Priority, ReportingRound
 from objectives.permissions import can_manage_plan, can_view_plan, item_access
 from objectives.selectors import plan_pages as selectors
 from objectives.selectors.board import overdue_items
+from objectives.selectors.eds_comparisons import objective_domain, priority_eds_actions
 from objectives.selectors.scope import PlanScope
 from objectives.services import priorities as services
 from objectives.views.common import scope_form
@@ -72,6 +73,7 @@ def objective_detail(request, number):
         {
             "objective": objective,
             "priorities": groups[0].priorities if groups else [],
+            "eds_domain": objective_domain(objective.number),
             "history_entries": record_history_feed(objective).latest(20),
         },
     )
@@ -88,6 +90,7 @@ def priority_detail(request, code):
             "access": item_access(request.user),
             "reporting_round": ReportingRound.objects.current(),
             "evidence": selectors.priority_evidence(priority),
+            "eds_actions": priority_eds_actions(priority),
             "history_entries": priority_history_feed(priority).latest(10),
         },
     )

@@ -1,5 +1,6 @@
 """The overview of one scope and year: the headline metrics, each with its change since the year before
-and its reading (`MetricTrend`), and the plan's progress. The board pack prints the same tables."""
+and its reading (`MetricTrend`), the plan's progress beside the EDS 2022 domain that measures each objective,
+and the scope's EDS 2022 scores. The board pack prints the same tables."""
 
 from dataclasses import dataclass, field
 
@@ -9,10 +10,12 @@ from objectives.selectors.board import (
     rag_counts_by_level_and_period,
     recently_completed,
 )
+from objectives.selectors.eds_comparisons import EdsCell
 from objectives.selectors.scope import plan_scope_for
 from reports import charts
 from reports.choice import Choice, data_as_at
 from reports.exports import Table
+from reports.presenters.eds import eds_scores_table, objective_domain_texts, scope_cells
 from reports.presenters.metric_trend import NO_FIGURE, MetricTrend
 from reports.presenters.plan_tables import (
     completed_table,
@@ -38,9 +41,14 @@ class Overview:
     overdue: list = field(default_factory=list)
     recent: list = field(default_factory=list)
     status_chart: charts.Chart | None = None
+    eds: list[EdsCell] = field(default_factory=list)
 
     def table(self, slug: str) -> Table | None:
         return next((table for table in self.tables if table.slug == slug), None)
+
+    @property
+    def eds_table(self) -> Table | None:
+        return self.table("eds-scores")
 
 
 def this_year_and_the_year_before(choice: Choice) -> dict[int, MetricResultData]:
@@ -83,6 +91,7 @@ def overview(choice: Choice) -> Overview:
     progress = objective_progress(scope)
     overdue = list(overdue_items(scope))
     recent = recently_completed(scope, limit=10)
+    eds = scope_cells(choice)
     return Overview(
         choice=choice,
         stamp=data_as_at(choice, result),
@@ -90,13 +99,15 @@ def overview(choice: Choice) -> Overview:
         headlines=trends,
         tables=[
             headline_table(trends, choice),
-            objectives_table(progress),
+            objectives_table(progress, objective_domain_texts(eds) if eds else None),
             level_period_table(rag_counts_by_level_and_period(scope)),
             overdue_by_owner_table(overdue),
             completed_table(recent),
             overdue_table(overdue),
+            eds_scores_table(eds, choice.year),
         ],
         overdue=overdue,
         recent=recent,
         status_chart=status_chart(progress),
+        eds=eds,
     )

@@ -13,21 +13,32 @@ def _status_cells(counts) -> list:
     return [count for _status, _label, count in counts.rows]
 
 
-def objectives_table(progress) -> Table:
+def objectives_table(progress, eds_domains: dict[int, str] | None = None) -> Table:
+    """The objectives' progress; with `eds_domains` ({objective number: text}), each beside its EDS domain's scores."""
+    eds_domains = eds_domains or {}
+    eds_column = ["EDS 2022 domain score"] if eds_domains else []
     return Table(
         title="Progress on the three equality objectives",
         slug="objectives",
-        columns=["Objective", "Items", *STATUS_COLUMNS, "Average % complete"],
+        columns=["Objective", "Items", *STATUS_COLUMNS, "Average % complete", *eds_column],
         rows=[
             [
                 f"Objective {row.objective.number}: {row.objective.title}",
                 row.item_count,
                 *_status_cells(row.counts),
                 row.mean_percent_complete if row.mean_percent_complete is not None else "No items",
+                *([eds_domains.get(row.objective.number, "")] if eds_domains else []),
             ]
             for row in progress
         ],
-        notes=["An item's status is its latest progress update. An item with no update counts as 0% complete."],
+        notes=[
+            "An item's status is its latest progress update. An item with no update counts as 0% complete.",
+            *(
+                ["The EDS 2022 domain that measures each objective, from assessments approved by their board."]
+                if eds_domains
+                else []
+            ),
+        ],
     )
 
 

@@ -33,7 +33,10 @@ def choose_file(page, name, text):
 
 def test_admin_checks_a_bad_file_then_imports_a_good_one(page, portal):
     sign_in(page, "demo.admin@example.org", PASSWORD)
-    page.get_by_role("link", name="ESR imports").first.click()
+    esr_imports = page.get_by_role("link", name="ESR imports").first
+    if not esr_imports.is_visible():  # the header folds the links that do not fit into its "More" menu
+        page.get_by_role("button", name="Browse More").click()
+    esr_imports.click()
     expect(page.locator("h1")).to_have_text("ESR imports")
     expect(page.locator("main")).to_contain_text("No ESR extract has been imported yet")
     assert_accessible(page)

@@ -266,14 +266,15 @@ def test_board_members_have_no_my_updates_page(client_for, board_user):
                 "Dashboards",
                 "The plan",
                 "Accreditations",
+                "EDS 2022",
                 "Reporting rounds",
                 "Organisations",
                 "Users",
                 "ESR imports",
             ],
         ),
-        ("lead_user", ["Home", "My updates", "Dashboards", "The plan", "Accreditations", "Organisations"]),
-        ("board_user", ["Home", "Dashboards", "The plan", "Accreditations", "Organisations"]),
+        ("lead_user", ["Home", "My updates", "Dashboards", "The plan", "Accreditations", "EDS 2022", "Organisations"]),
+        ("board_user", ["Home", "Dashboards", "The plan", "Accreditations", "EDS 2022", "Organisations"]),
     ],
 )
 def test_navigation_for_each_role(client_for, request, fixture, expected):

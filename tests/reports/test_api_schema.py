@@ -1,5 +1,6 @@
 """Every answer of the API is what its OpenAPI document says: every operation, for every scope and year of the
-demo data, its errors too, and for the trend and comparison the exact part of a result each path points at."""
+demo data (and every approved EDS 2022 assessment), its errors too, and for the trend and comparison the exact part
+of a result each path points at."""
 
 import json
 
@@ -147,6 +148,18 @@ def test_every_answer_of_every_operation_is_valid_against_the_openapi_document(d
         check_figures("api_metric_trend", scope="ics", path=path)
         for kind in ("organisation", "place"):
             check_figures("api_metric_comparison", year=years[-1], kind=kind, path=path)
+    # EDS 2022: the framework, every approved assessment of the demo (two years of every NHS organisation), each in
+    # full, and the demo's draft, which the API does not give out.
+    check("api_eds_framework")
+    _, listed = check("api_eds_assessments")
+    assert len(listed["assessments"]) >= 10
+    for year in {a["year"] for a in listed["assessments"]}:
+        check("api_eds_assessments", year=year)
+    for assessment in listed["assessments"]:
+        check("api_eds_assessment", organisation=assessment["organisation"]["slug"], year=assessment["year"])
+    check("api_eds_assessment", (404,), organisation="north-west-ambulance-service", year=2025)
+    check("api_eds_assessment", (400,), organisation="nowhere", year=2025)
+    check("api_eds_assessments", (400,), year="20x5")
     # The errors each operation documents.
     check("api_metrics", (400,), scope="nowhere")
     check("api_metrics", (400,), year="20x5")
@@ -157,8 +170,10 @@ def test_every_answer_of_every_operation_is_valid_against_the_openapi_document(d
     headers = {}
     for name in ("api_index", "api_scopes", "api_years", "api_metrics", "api_metric_trend", "api_plan_summary"):
         check(name, (401,))
+    check("api_eds_assessments", (401,))
     client.force_login(make_user(None))
     check("api_metric_comparison", (403,), path="headcount")
 
     assert problems == []
     assert answered["api_metric_trend"] >= {200, 400, 401, 404} and answered["api_metrics"] >= {200, 400, 401}
+    assert answered["api_eds_assessment"] >= {200, 400, 404}

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.eds import create_demo_eds
 from demo.progress import create_demo_progress
 from demo.users import create_demo_users
 from demo.workforce import load_demo_workforce
@@ -32,6 +33,8 @@ class Command(BaseCommand):
             f"Demo progress: {progress.rounds} reporting rounds, {progress.updates} updates, "
             f"{progress.accreditations} accreditation records added."
         )
+        eds = create_demo_eds()
+        self.stdout.write(f"Demo EDS 2022: {eds.assessments} assessments with {eds.actions} actions added.")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Demo users (all with the same password):"))
         for user in users:
