@@ -66,7 +66,8 @@ class MedicalGrade(models.TextChoices):
 
 
 # ESR ethnic origin codes: A, B, C and C-subcodes (CA "White - English", CP "White - Polish", ...)
-# are White; D to S and their subcodes are Black and minority ethnic; Z is Not Stated.
+# are White; D to S (there are no I, O or Q codes) and their subcodes are Black and minority ethnic; Z is
+# Not Stated.
 _ETHNIC_CODE = re.compile(r"^\s*([A-Za-z])([A-Za-z0-9]?)\b")
 
 
@@ -80,7 +81,7 @@ def ethnic_group_for(esr_ethnic_origin: str | None) -> EthnicGroup:
     letter = match.group(1).upper()
     if letter in "ABC":
         return EthnicGroup.WHITE
-    if "D" <= letter <= "S":
+    if "D" <= letter <= "S" and letter not in "IOQ":  # ESR has no I, O or Q codes
         return EthnicGroup.BME
     return EthnicGroup.UNKNOWN
 

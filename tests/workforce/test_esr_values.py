@@ -57,7 +57,7 @@ def test_ethnic_origin_codes(raw, code):
     assert values.parse_ethnic_origin(raw) == code
 
 
-@pytest.mark.parametrize("raw", ["W Welsh", "Martian", "X Unknown code"])
+@pytest.mark.parametrize("raw", ["W Welsh", "Martian", "X Unknown code", "I", "O Other", "Q", "IA Indian", "qb"])
 def test_unknown_ethnic_origins_are_refused(raw):
     with pytest.raises(ValueError):
         values.parse_ethnic_origin(raw)

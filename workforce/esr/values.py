@@ -215,8 +215,14 @@ _ETHNIC_CODE = re.compile(r"^([A-Za-z][A-Za-z0-9]?)(?:\s|$)")
 _ETHNIC_UNSTATED = {"", "unspecified", "undefined", "notknown", "notstated", "notgiven"}
 
 
+# The letters ESR's ethnic origin codes start with (ETHNIC_ORIGINS): A to S without I, O and Q (never used,
+# as they read like 1, 0 and O), and Z. Anything else is a row error, never a guess at BME or White.
+ETHNIC_CODE_LETTERS = frozenset(code for code in ETHNIC_ORIGINS)
+
+
 def parse_ethnic_origin(raw: str) -> str:
-    """The ESR ethnic origin code ("A", "CP", "Z"), or "" when not given. Codes T to Y do not exist."""
+    """The ESR ethnic origin code ("A", "CP", "Z"), or "" when not given. Codes starting with a letter ESR
+    does not use (I, O, Q and T to Y) are refused, so they cannot be counted as BME."""
     value = raw.strip()
     key = _key(value)
     if key in _ETHNIC_UNSTATED:
@@ -224,14 +230,15 @@ def parse_ethnic_origin(raw: str) -> str:
     match = _ETHNIC_CODE.match(value)
     if match:
         code = match.group(1).upper()
-        if "A" <= code[0] <= "S" or code == "Z":
+        if code[0] in ETHNIC_CODE_LETTERS:
             return code
     code = _ETHNIC_DESCRIPTIONS.get(key)
     if code:
         return code
     raise ValueError(
-        'is not an ESR ethnic origin (for example "A White - British", "CP White - Polish", "Z Not Stated")'
-    )  # noqa: E501
+        "is not an ESR ethnic origin: codes start with A to S (not I, O or Q) or Z, "
+        'for example "A White - British", "CP White - Polish", "Z Not Stated"'
+    )
 
 
 _NOT_DECLARED = (
