@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from workforce.vocabulary import (
     AGE_BANDS,
+    ESR_AGE_BANDS,
     AssignmentCategory,
     DisabilityGroup,
     MedicalGrade,
@@ -325,21 +326,23 @@ _ESR_BAND = re.compile(r"^(\d{2})\s*-\s*(\d{2})(?:\s*years)?$")
 
 
 def parse_age_band(raw: str) -> str:
-    """Our bands ("55-59") as they are; ESR's bands ("56-60", "<=20 Years", ">=71 Years") to the band one
-    year younger. That shift is an approximation: ESR's 51-55 is counted as 50-54, so a 55-year-old in an
-    ESR-banded file counts as under 55."""
+    """Our bands ("55-59", "70+") as they are, and ESR's bands ("56-60", "<=20 Years", ">=71 Years") as ESR's
+    bands ("56-60", "<=20", ">=71"): ESR's start a year later than ours, so one cannot be read as the other
+    (the portal once read ESR's 51-55 as 50-54, counting 55-year-olds as under 55)."""
     value = raw.strip().lower()
     if value in AGE_BANDS:
         return value
-    if value in {"<=20 years", "<=20", "<20", "under 20", "16-20"}:
-        return "16-19"
-    if value in {">=71 years", ">=71", "71+", "70 and over", "70+ years"}:
+    if value in {"70 and over", "70+ years"}:
         return "70+"
+    if value in {"<=20 years", "<=20", "<20", "under 20", "16-20", "16-20 years"}:
+        return "<=20"
+    if value in {">=71 years", ">=71", "71+", "71 and over"}:
+        return ">=71"
     match = _ESR_BAND.match(value)
     if match:
-        low, high = int(match.group(1)), int(match.group(2))
-        if high == low + 4 and low % 5 == 1 and 21 <= low <= 66:
-            return age_band_for(low - 1)
+        band = f"{match.group(1)}-{match.group(2)}"
+        if band in ESR_AGE_BANDS:
+            return band
     raise ValueError('is not an age band (for example "55-59", or ESR\'s "56-60")')
 
 

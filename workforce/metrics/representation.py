@@ -15,7 +15,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from workforce.vocabulary import AGE_BANDS, AGED_55_AND_OVER, DisabilityGroup, EthnicGroup
+from workforce.vocabulary import (
+    AGE_BANDS,
+    AGED_55_AND_OVER,
+    ESR_AGE_BAND_ACROSS_55,
+    ESR_AGE_BANDS,
+    DisabilityGroup,
+    EthnicGroup,
+)
 
 from .suppression import (
     DEFAULT_THRESHOLD,
@@ -126,28 +133,7 @@ def representation_from_counts(
         suppressor,
     )
 
-    age_counts = {band: ages.get(band, 0) for band in AGE_BANDS}
-    age_counts["unknown"] = headcount - sum(age_counts.values())
-    age_counts["total"] = sum(age_counts.values())
-    age_counts["55_and_over"] = sum(ages.get(band, 0) for band in AGED_55_AND_OVER)
-    age_figures = suppressor.table(
-        "representation.age",
-        age_counts,
-        [Sum("total", (*AGE_BANDS, "unknown")), Sum("55_and_over", tuple(sorted(AGED_55_AND_OVER)))],
-    )
-    known_ages = age_counts["total"] - age_counts["unknown"]
-    age_profile = {
-        "counts": age_figures,
-        "percent": {band: percentage(age_counts[band], known_ages, threshold, age_figures[band]) for band in AGE_BANDS},
-        "aged_55_and_over": _compare(
-            {
-                "workforce_percent": percentage(
-                    age_counts["55_and_over"], known_ages, threshold, age_figures["55_and_over"]
-                )
-            },
-            population.aged_55_and_over_percent if population else None,
-        ),
-    }
+    age_profile = _age_profile(ages, headcount, population, suppressor)
     return {
         "area": population.area if population else None,
         "source": population.source if population else None,
@@ -155,4 +141,42 @@ def representation_from_counts(
         "ethnicity": _compare(ethnicity, population.bme_percent if population else None),
         "disability": _compare(disabled, population.disabled_percent if population else None),
         "age": age_profile,
+    }
+
+
+def _age_profile(
+    ages: Mapping[str, int], headcount: int, population: PopulationProfile | None, suppressor: Suppressor
+) -> dict:
+    """Staff by age band (ours, then ESR's own bands if any staff have one), and the share aged 55 and over.
+
+    A file without dates of birth gives ESR's bands, and ESR's 51-55 cannot say who is 55: while anyone is in
+    it the share aged 55 and over is not computable (it says why) rather than counting them on one side."""
+    threshold = suppressor.threshold
+    bands = (*AGE_BANDS, *(band for band in ESR_AGE_BANDS if ages.get(band, 0)))
+    counts = {band: ages.get(band, 0) for band in bands}
+    counts["unknown"] = headcount - sum(counts.values())
+    counts["total"] = sum(counts.values())
+    across_55 = ages.get(ESR_AGE_BAND_ACROSS_55, 0)
+    over_55 = tuple(band for band in bands if band in AGED_55_AND_OVER)
+    sums = [Sum("total", (*bands, "unknown"))]
+    if not across_55:
+        counts["55_and_over"] = sum(counts[band] for band in over_55)
+        sums.append(Sum("55_and_over", over_55))
+    figures = suppressor.table("representation.age", counts, sums)
+    known = counts["total"] - counts["unknown"]
+    if across_55:
+        why = (
+            "Some staff have ESR's age band 51-55, which does not say who is 55: import dates of birth for this "
+            "figure."
+        )
+        figures["55_and_over"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, why)
+        aged_55_and_over = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, why)
+    else:
+        aged_55_and_over = percentage(counts["55_and_over"], known, threshold, figures["55_and_over"])
+    return {
+        "counts": figures,
+        "percent": {band: percentage(counts[band], known, threshold, figures[band]) for band in bands},
+        "aged_55_and_over": _compare(
+            {"workforce_percent": aged_55_and_over}, population.aged_55_and_over_percent if population else None
+        ),
     }

@@ -126,6 +126,23 @@ def test_representation_compares_the_known_workforce_with_the_census():
     assert result["disability"]["population_percent"].value is None
 
 
+def test_esr_age_bands_count_56_and_over_as_55_and_over_and_51_to_55_as_neither():
+    # Dates of birth give our bands; a file without them gives ESR's, which start a year later.
+    dated = people(30, age_band="55-59") + people(70, age_band="50-54")
+    banded = people(20, age_band="56-60") + people(10, age_band=">=71") + people(70, age_band="46-50")
+    result = representation(dated + banded, None)
+    age = result["age"]
+    assert age["counts"]["55_and_over"].value == 60  # 30 + 20 + 10: ESR's 56-60 and >=71 are all 55 or over
+    assert age["aged_55_and_over"]["workforce_percent"].value == 30.0  # 60 of 200
+    assert age["counts"]["56-60"].value == 20 and "51-55" not in age["counts"]  # ESR bands only when present
+    # Anyone in ESR's 51-55 may or may not be 55: the share is not computable, and says why, rather than
+    # counting them as under 55 (as reading 51-55 as 50-54 did).
+    across = representation(dated + banded + people(10, age_band="51-55"), None)["age"]
+    for figure in (across["counts"]["55_and_over"], across["aged_55_and_over"]["workforce_percent"]):
+        assert figure.value is None and not figure.suppressed and "51-55" in figure.note
+    assert across["counts"]["51-55"].value == 10 and across["counts"]["total"].value == 210
+
+
 def test_declaration_rates_by_organisation_and_over_time():
     staff = people(90) + people(10, ethnic_group="unknown") + people(20, organisation_id=2, religion_declared=False)
     staff += people(3, organisation_id=2, ethnic_group="unknown")
