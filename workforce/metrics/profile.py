@@ -18,7 +18,15 @@ from operator import attrgetter, itemgetter
 from .declaration import DECLARATION_FIELDS
 
 # The WRES/WDES headcount (primary assignments, no bank) is counted by these fields together.
-HEADCOUNT_FIELDS = ("is_clinical", "pay_band", "medical_grade", "ethnic_group", "disability_group", "age_band")
+HEADCOUNT_FIELDS = (
+    "is_clinical",
+    "pay_band",
+    "medical_grade",
+    "is_executive_board_member",
+    "ethnic_group",
+    "disability_group",
+    "age_band",
+)
 # Everyone on a primary assignment, bank included (declaration rates), by organisation and answers.
 PEOPLE_FIELDS = ("organisation_id", *DECLARATION_FIELDS)
 # The pay gap groups: relevant employees are counted by these, and hourly rates and bonuses kept by them.

@@ -166,8 +166,7 @@ def _age_profile(
     known = counts["total"] - counts["unknown"]
     if across_55:
         why = (
-            "Some staff have ESR's age band 51-55, which does not say who is 55: import dates of birth for this "
-            "figure."
+            "Some staff have ESR's age band 51-55, which does not say who is 55: import dates of birth for this figure."
         )
         figures["55_and_over"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, why)
         aged_55_and_over = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, why)

@@ -1,6 +1,6 @@
 from workforce.metrics.inputs import BoardComposition, Shortlisting, SurveyResult, headcount_population
 from workforce.metrics.suppression import DERIVED_FROM_SUPPRESSED_COUNT, GROUP_BELOW_THRESHOLD, NOT_COMPUTABLE_NO_DATA
-from workforce.metrics.wdes import metric_2, metric_3, metric_9b, metric_10, survey_metrics
+from workforce.metrics.wdes import metric_1, metric_2, metric_3, metric_9b, metric_10, survey_metrics
 from workforce.metrics.wres import indicator_1, indicator_2, indicator_3, indicator_4, indicator_9, indicators_5_to_8
 
 from .helpers import member, people
@@ -60,6 +60,29 @@ def test_indicator_1_suppresses_a_small_band_count_and_what_would_give_it_away()
     assert non_clinical["counts"]["total"]["bme"].value == 15
     assert non_clinical["counts"]["cluster_1"]["bme"].value == 15
     assert result["clinical"]["counts"]["5"]["bme"].value == 20
+
+
+def test_the_vsm_row_counts_executive_board_members_whatever_their_pay_scale():
+    # "VSM (including Executive Board members)": a medical director on a consultant contract, a director of
+    # nursing on Band 9 and a chief executive on VSM pay are all in the VSM row; a non-executive is not. (More
+    # executives than a board has, so that the counts are large enough to be shown.)
+    staff = (
+        people(10, pay_band="vsm", is_clinical=False)
+        + people(9, pay_band="vsm", is_clinical=False, ethnic_group="bme", is_executive_board_member=True)
+        + people(8, pay_band="medical", medical_grade="consultant", is_executive_board_member=True)
+        + people(8, pay_band="9", ethnic_group="bme", is_executive_board_member=True)
+        + people(20, pay_band="medical", medical_grade="consultant")
+        + people(10, pay_band="9")
+        + people(8, pay_band="other", is_clinical=False, is_board_member=True, is_voting_board_member=True)
+    )
+    for result in (indicator_1(staff), metric_1(staff)):
+        assert result["clinical"]["counts"]["vsm"]["total"].value == 16  # 8 on consultant pay, 8 on Band 9
+        assert result["clinical"]["counts"]["consultant"]["total"].value == 20
+        assert result["clinical"]["counts"]["9"]["total"].value == 10
+        assert result["non_clinical"]["counts"]["vsm"]["total"].value == 19
+        assert result["non_clinical"]["counts"]["other"]["total"].value == 8  # non-executive members
+    wres_vsm = indicator_1(staff)["non_clinical"]["counts"]["vsm"]
+    assert wres_vsm["white"].value == 10 and wres_vsm["bme"].value == 9
 
 
 def test_indicator_2_is_white_over_bme_appointment_rates():
