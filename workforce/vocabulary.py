@@ -170,19 +170,8 @@ AGE_BANDS = ("16-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-
 # ESR's own age bands, kept as ESR gives them when a file has no dates of birth: they start a year later than
 # ours, so no ESR band can be read as one of ours without counting some people a year young or old.
 ESR_AGE_BANDS = (
-    "<=20",
-    "21-25",
-    "26-30",
-    "31-35",
-    "36-40",
-    "41-45",
-    "46-50",
-    "51-55",
-    "56-60",
-    "61-65",
-    "66-70",
-    ">=71",
-)
+    "<=20", "21-25", "26-30", "31-35", "36-40", "41-45", "46-50", "51-55", "56-60", "61-65", "66-70", ">=71",
+)  # fmt: skip
 # ESR's 51-55 holds 55-year-olds and younger people alike: nobody in it can be counted as 55 and over or not.
 ESR_AGE_BAND_ACROSS_55 = "51-55"
 AGED_55_AND_OVER = frozenset(AGE_BANDS[AGE_BANDS.index("55-59") :]) | frozenset(

@@ -104,9 +104,8 @@ def band_distribution_from_counts(
     suppressor = as_suppressor(threshold)
     tally: Counter = Counter()
     for (is_clinical, pay_band, medical_grade, is_executive, group), count in combinations.items():
-        tally[(SPLITS[0] if is_clinical else SPLITS[1], band_row(pay_band, medical_grade, is_executive), group)] += (
-            count
-        )
+        split = SPLITS[0] if is_clinical else SPLITS[1]
+        tally[(split, band_row(pay_band, medical_grade, is_executive), group)] += count
     counts, sums = _band_table(tally, groups, senior_row)
     figures = suppressor.table(f"{group_attribute}.bands", counts, sums, priority=hide_last)
     result: dict = {split: _split_shares(split, counts, figures, groups, suppressor.threshold) for split in SPLITS}
