@@ -96,7 +96,9 @@ def survey_tables(definition: MetricDefinition, part: SurveyPartData, voices: Vo
     # Every key but the title and the difference is a group ("white", "bme" or "non_disabled", "disabled").
     groups = {key: cast(SurveyResultData, value) for key, value in part.items() if key not in ("title", "difference")}
     rows: list[list] = [[label_of(group), result["value"], result["respondents"]] for group, result in groups.items()]
-    rows.append(["Difference", part["difference"], ""])
+    difference = part.get("difference")  # none for WDES 8, which asks disabled staff only
+    if difference is not None:
+        rows.append(["Difference", difference, ""])
     unit = "score" if definition.unit == "score" else "%"
     tables = [
         Table(

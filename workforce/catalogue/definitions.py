@@ -17,6 +17,7 @@ from workforce.metrics.readings import (
     declaration_reading,
     likelihood_reading,
     pay_gap_reading,
+    single_survey_reading,
     survey_reading,
 )
 from workforce.metrics.results import (
@@ -116,7 +117,7 @@ class SurveyMetric(MetricDefinition):
     """WRES 5-8, WDES 4a-9a: two groups' staff survey results and the difference between them."""
 
     part: Callable[[Result], SurveyPartData]
-    group_labels: tuple[str, str]  # the first and second group, in words
+    group_labels: tuple[str, ...]  # the groups, in words: two compared, or one (WDES 8, disabled staff only)
     voices: Callable[[Result], VoicesData] | None = None  # WDES 9b, shown beside 9a
 
     @property
@@ -125,10 +126,13 @@ class SurveyMetric(MetricDefinition):
         return "percent" if self.unit == "points" else self.unit
 
     def read(self, result: Result) -> str:
-        first, second = (as_figure(one.figure(result)) for one in self.series)
-        comparison = {"title": self.part(result)["title"], "first": {"value": first}, "second": {"value": second}}
+        figures = [as_figure(one.figure(result)) for one in self.series]
+        title = self.part(result)["title"]
         unit = "" if self.unit == "score" else "%"
-        return survey_reading(comparison, "first", "second", *self.group_labels, unit)
+        if len(figures) == 1:
+            return single_survey_reading(title, figures[0], unit)
+        comparison = {"title": title, "first": {"value": figures[0]}, "second": {"value": figures[1]}}
+        return survey_reading(comparison, "first", "second", self.group_labels[0], self.group_labels[1], unit)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -14,6 +14,7 @@ from workforce.metrics.results import (
     BoardData,
     FigureData,
     LikelihoodPartData,
+    WdesDisabledSurveyData,
     WdesSurveyData,
     WresSurveyData,
 )
@@ -98,6 +99,28 @@ def _wdes_survey(number: str, part: Callable[[Result], WdesSurveyData], unit: st
         group_labels=("non-disabled staff", "disabled staff"),
         help_text=SURVEY_HELP,
         **extra,
+    )
+
+
+def _wdes_disabled_survey(number: str, part: Callable[[Result], WdesDisabledSurveyData]) -> SurveyMetric:
+    """WDES 8: the disabled staff's own percentage is the figure (the question is asked of no one else)."""
+
+    def disabled(r: Result) -> FigureData:
+        return part(r)["disabled"]["value"]
+
+    slug = f"wdes-{number}"
+    return SurveyMetric(
+        slug=slug,
+        standard="WDES",
+        code=f"WDES {number}",
+        title=METRIC_TITLES[slug],
+        figure=disabled,
+        unit="percent",
+        better=HIGHER,
+        series=(Series("disabled staff", disabled),),
+        part=part,
+        group_labels=("disabled staff",),
+        help_text="From the NHS Staff Survey, which asks this of disabled staff only: the figure is their percentage.",
     )
 
 
@@ -299,7 +322,7 @@ METRICS: tuple[MetricDefinition, ...] = (
     _wdes_survey("5", lambda r: r["wdes"]["5"]),
     _wdes_survey("6", lambda r: r["wdes"]["6"]),
     _wdes_survey("7", lambda r: r["wdes"]["7"]),
-    _wdes_survey("8", lambda r: r["wdes"]["8"]),
+    _wdes_disabled_survey("8", lambda r: r["wdes"]["8"]),
     _wdes_survey("9a", lambda r: r["wdes"]["9a"], unit="score", voices=lambda r: r["wdes"]["9b"]),
     _board("wdes-10", "WDES 10", "Disabled", lambda r: r["wdes"]["10"], headline=False),
     _pay_gap("gender"),

@@ -128,3 +128,10 @@ def survey_reading(
         f"{comparison['title']}: {second_value:.1f}{unit} for {second_label} compared with "
         f"{first_value:.1f}{unit} for {first_label}."
     )
+
+
+def single_survey_reading(title: str, figure: Figure, unit: str = "%") -> str:
+    """ "Disabled staff saying their employer has made adequate adjustments ...: 74.0%." (WDES 8, one group)."""
+    if not figure.is_available:
+        return _unavailable(figure)
+    return f"{title}: {figure.value:.1f}{unit}."

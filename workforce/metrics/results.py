@@ -138,7 +138,14 @@ class WdesSurveyData(TypedDict):
     difference: FigureData  # disabled minus non-disabled
 
 
-SurveyPartData: TypeAlias = WresSurveyData | WdesSurveyData
+class WdesDisabledSurveyData(TypedDict):
+    """WDES 8: asked of disabled staff only, so their percentage alone (no other group, no difference)."""
+
+    title: str
+    disabled: SurveyResultData
+
+
+SurveyPartData: TypeAlias = WresSurveyData | WdesSurveyData | WdesDisabledSurveyData
 
 
 class VoicesData(TypedDict):
@@ -199,7 +206,7 @@ WdesData = TypedDict(
         "5": WdesSurveyData,
         "6": WdesSurveyData,
         "7": WdesSurveyData,
-        "8": WdesSurveyData,
+        "8": WdesDisabledSurveyData,
         "9a": WdesSurveyData,
         "9b": VoicesData,
         "10": BoardData,

@@ -102,17 +102,34 @@ def metric_3(
     }
 
 
+# Metric 8 is asked of disabled staff only: its figure is their percentage, with nothing to compare it with.
+DISABLED_ONLY = "8"
+
+
 def survey_metrics(
     survey: Mapping[str, Mapping[str, SurveyResult]], threshold: "int | Suppressor" = DEFAULT_THRESHOLD
 ) -> dict:
-    """Metrics 4a(i)-(iii), 4b, 5-8 and 9a: non-disabled and disabled side by side, and disabled minus non-disabled."""
+    """Metrics 4a(i)-(iii), 4b, 5-7 and 9a: non-disabled and disabled side by side, and disabled minus
+    non-disabled; metric 8: the disabled staff's percentage alone (`metric_8`)."""
     return {
-        metric: {
+        metric: metric_8(survey, threshold)
+        if metric == DISABLED_ONLY
+        else {
             "title": title,
             **survey_comparison(survey.get(metric, {}), (NON_DISABLED, DISABLED), threshold, 1, f"wdes.{metric}"),
         }
         for metric, title in WDES_SURVEY_QUESTIONS.items()
     }
+
+
+def metric_8(
+    survey: Mapping[str, Mapping[str, SurveyResult]], threshold: "int | Suppressor" = DEFAULT_THRESHOLD
+) -> dict:
+    """WDES metric 8: the percentage of disabled staff saying their employer has made adequate adjustment(s)
+    to enable them to carry out their work (NHS England's wording). A single percentage of disabled staff:
+    the survey does not ask non-disabled staff, so there is no difference to compute."""
+    comparison = survey_comparison(survey.get(DISABLED_ONLY, {}), (DISABLED,), threshold, 1, f"wdes.{DISABLED_ONLY}")
+    return {"title": WDES_SURVEY_QUESTIONS[DISABLED_ONLY], DISABLED: comparison[DISABLED]}
 
 
 def metric_9b(answers: Sequence[bool | None]) -> dict:

@@ -1,5 +1,11 @@
+from workforce.catalogue import headline_figure, metric_definition
 from workforce.metrics.inputs import BoardComposition, Shortlisting, SurveyResult, headcount_population
-from workforce.metrics.suppression import DERIVED_FROM_SUPPRESSED_COUNT, GROUP_BELOW_THRESHOLD, NOT_COMPUTABLE_NO_DATA
+from workforce.metrics.suppression import (
+    DERIVED_FROM_SUPPRESSED_COUNT,
+    GROUP_BELOW_THRESHOLD,
+    NOT_COMPUTABLE_NO_DATA,
+    figures_to_dict,
+)
 from workforce.metrics.wdes import metric_1, metric_2, metric_3, metric_9b, metric_10, survey_metrics
 from workforce.metrics.wres import indicator_1, indicator_2, indicator_3, indicator_4, indicator_9, indicators_5_to_8
 
@@ -160,6 +166,25 @@ def test_wdes_survey_metrics_include_the_engagement_score():
     assert result["9a"]["disabled"]["value"].value == 6.6
     assert result["9a"]["difference"].value == -0.5  # 6.64 - 7.1 = -0.46
     assert set(result) == {"4a_i", "4a_ii", "4a_iii", "4b", "5", "6", "7", "8", "9a"}
+
+
+def test_wdes_metric_8_is_the_percentage_of_disabled_staff_and_its_headline_is_that_percentage():
+    # Asked of disabled staff only: one percentage, no difference that could never be computed.
+    result = survey_metrics({"8": {"disabled": SurveyResult(74.04, 150)}})["8"]
+    assert result["disabled"]["value"].value == 74.0
+    assert result["disabled"]["respondents"].value == 150
+    assert set(result) == {"title", "disabled"}
+    plain = {"wdes": {"8": figures_to_dict(result)}}
+    definition = metric_definition("wdes-8")
+    assert definition is not None
+    assert headline_figure(definition, plain)["value"] == 74.0
+    assert definition.read(plain) == (
+        "Disabled staff saying their employer has made adequate adjustments to enable them to carry out their "
+        "work: 74.0%."
+    )
+    assert definition.better == "higher" and definition.unit == "percent"
+    small = survey_metrics({"8": {"disabled": SurveyResult(80.0, 5)}})["8"]
+    assert small["disabled"]["value"].reason == GROUP_BELOW_THRESHOLD
 
 
 def test_wdes_metric_9b_answers_for_one_organisation_or_counts_several():
