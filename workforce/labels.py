@@ -39,6 +39,14 @@ PAY_GAP_GROUP_NAMES = {
     "ethnicity": ("White staff", "BME staff"),
     "disability": ("non-disabled staff", "disabled staff"),
 }
+# What kind of figure a metric is (`workforce.metrics.basis`), as a tag beside it on every page and export.
+BASIS_LABELS = {
+    "statutory": "Statutory figure",
+    "ordinary_pay": "From ordinary pay by the statutory method (not a statutory figure)",
+    "estimate": "Estimate from basic pay, not the statutory figure",
+    "rolling_average": "Two-year rolling average",
+    "single_year": "No rolling average",
+}
 # What the declaration rates count as recorded or not, in words.
 DECLARATION_LABELS = {
     "ethnicity": "ethnicity",

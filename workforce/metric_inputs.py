@@ -18,7 +18,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, FloatField, Q, Value
+from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, Value
 from django.db.models.functions import Cast, Coalesce
 
 from organisations.models import Organisation
@@ -101,12 +101,13 @@ def staff_members(snapshots: list[Snapshot]) -> list[StaffMember]:
 
     The query is built by the ORM and run on a plain cursor, so each row arrives as a tuple already in
     StaffMember's field order and becomes one with `_make`: Django's per-value converters would take
-    longer than the rest of the read (about 94,000 rows x 21 columns for the ICS). The database does the
+    longer than the rest of the read (about 94,000 rows x 24 columns for the ICS). The database does the
     conversions instead: money and hours as floats (the calculations need no more than float precision),
     contracted hours empty (some bank staff) as 0, which keeps them out of the hourly pay measures as no
-    hours do, and "declared" sexual orientation or religion as any answer other than not declared (so
-    "Undecided" is declared). On SQLite the flags arrive as 0 and 1, which the calculations treat as
-    False and True.
+    hours do, full-pay relevant as not marked otherwise and not on reduced pay because of leave, the
+    ordinary pay as the pay gap's weekly figure (`_ordinary_weekly_pay`), and "declared" sexual orientation
+    or religion as any answer other than not declared (so "Undecided" is declared). On SQLite the flags
+    arrive as 0 and 1, which the calculations treat as False and True.
     """
     if not snapshots:
         return []
@@ -125,7 +126,7 @@ def staff_members(snapshots: list[Snapshot]) -> list[StaffMember]:
             Coalesce(Cast("contracted_hours", FloatField()), Value(0.0)),
             Cast("hourly_rate", FloatField()),
             Cast("bonus_pay", FloatField()),
-            "is_full_pay_relevant",
+            ExpressionWrapper(Q(is_full_pay_relevant=True, is_on_reduced_pay_leave=False), BooleanField()),
             "sex",
             "age_band",
             "ethnic_group",
@@ -135,12 +136,22 @@ def staff_members(snapshots: list[Snapshot]) -> list[StaffMember]:
             "is_board_member",
             "is_voting_board_member",
             "is_executive_board_member",
+            "employee_key",
+            _ordinary_weekly_pay(),
+            Cast("weekly_working_hours", FloatField()),
         )
     )
     sql, params = query.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return list(map(StaffMember._make, cursor.fetchall()))
+
+
+def _ordinary_weekly_pay():
+    """SI 2017/353 Schedule 1 paragraph 6's weekly pay: (ordinary pay + bonus pay in the relevant pay period)
+    x 7 / the days in the period; empty when the extract gave no ordinary pay."""
+    pay = Cast(F("ordinary_pay") + F("period_bonus_pay"), FloatField()) * Value(7.0)
+    return ExpressionWrapper(pay / Cast("pay_period_days", FloatField()), output_field=FloatField())
 
 
 def _declared(field: str, not_declared: str):

@@ -139,15 +139,27 @@ def independent_metrics(rows, figures):
     expected["wres_3"] = (disciplinary["disciplinary_bme"] / bme) / (disciplinary["disciplinary_white"] / white)
     expected["wres_4"] = (training["training_white"] / white) / (training["training_bme"] / bme)
 
-    paid = [r for r in primary if float(r["Annual Salary"] or 0) >= 0]
-    hourly = [(hourly_rate(r), r["Gender"]) for r in paid if float(r["Contracted Hours"] or 0) > 0]
-    hourly = [(rate, sex) for rate, sex in hourly if rate and rate > 0]
+    # Pay gaps count employees: each person once, their assignments' basic pay and hours added up (the
+    # extract has basic rates only, so this is the estimate from basic pay) and their bonuses added up.
+    employees: dict = {}
+    for r in rows:
+        employees.setdefault((r["Organisation"], r["Employee Number"]), []).append(r)
+    hourly, bonus_men, bonus_women, relevant_men, relevant_women = [], [], [], 0, 0
+    for assignments in employees.values():
+        sex = next(r for r in assignments if r["Primary Assignment"] == "Y")["Gender"]
+        pay = hours = 0.0
+        for r in assignments:
+            rate, contracted = hourly_rate(r), float(r["Contracted Hours"] or 0)
+            if rate and contracted > 0:
+                pay, hours = pay + rate * contracted, hours + contracted
+        if hours:
+            hourly.append((pay / hours, sex))
+        bonus = sum(float(r["Bonus Pay"] or 0) for r in assignments)
+        relevant_men, relevant_women = relevant_men + (sex == "Male"), relevant_women + (sex == "Female")
+        if bonus > 0:
+            (bonus_men if sex == "Male" else bonus_women if sex == "Female" else []).append(bonus)
     men = [rate for rate, sex in hourly if sex == "Male"]
     women = [rate for rate, sex in hourly if sex == "Female"]
-    bonus_men = [float(r["Bonus Pay"]) for r in primary if r["Gender"] == "Male" and float(r["Bonus Pay"] or 0) > 0]
-    bonus_women = [float(r["Bonus Pay"]) for r in primary if r["Gender"] == "Female" and float(r["Bonus Pay"] or 0) > 0]
-    relevant_men = sum(r["Gender"] == "Male" for r in primary)
-    relevant_women = sum(r["Gender"] == "Female" for r in primary)
     gap = lambda m, w: 100 * (m - w) / m  # noqa: E731
     quartiles = expected_quartiles(hourly)
     expected["gov_uk"] = {

@@ -16,6 +16,7 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 
 from .declaration import DECLARATION_FIELDS
+from .paygap_people import pay_people
 
 # The WRES/WDES headcount (primary assignments, no bank) is counted by these fields together.
 HEADCOUNT_FIELDS = (
@@ -32,17 +33,6 @@ PEOPLE_FIELDS = ("organisation_id", *DECLARATION_FIELDS)
 # The pay gap groups: relevant employees are counted by these, and hourly rates and bonuses kept by them.
 PAY_GROUP_FIELDS = ("sex", "ethnic_group", "disability_group")
 HOURLY_FIELDS = (*PAY_GROUP_FIELDS, "pay_band")
-
-
-def is_in_hourly_pay_measures(member) -> bool:
-    """A full-pay relevant employee with an hourly rate and contracted hours, so they can be ranked by pay
-    (SI 2017/353 Schedule 1 paragraphs 8, 9 and 13; see `paygap` for the reading)."""
-    return (
-        member.is_full_pay_relevant
-        and member.hourly_rate is not None
-        and member.hourly_rate > 0
-        and member.contracted_hours > 0
-    )
 
 
 def _sorted_by(members: Iterable, fields: tuple[str, ...], value: str) -> dict[tuple, list[float]]:
@@ -95,32 +85,39 @@ class WorkforceProfile:
       for each combination of `HOURLY_FIELDS` values;
     - `relevant`: a Counter of `PAY_GROUP_FIELDS` values over the relevant employees (the bonus measures);
     - `bonuses`: the bonus pay of each relevant employee paid a bonus, lowest first, in a list for each
-      combination of `PAY_GROUP_FIELDS` values.
+      combination of `PAY_GROUP_FIELDS` values;
+    - `pay_basis`: how many relevant employees' pay came from ordinary pay (True, the statutory figure) and
+      how many from basic rates only (False, an estimate).
+
+    The pay gap fields count employees, each once however many assignments they hold (`paygap_people`).
 
     Keeping rates and bonuses in sorted lists by group means a place's or the ICS's are merged from its
     organisations' lists, and every average, median and quartile is read from sorted lists.
     """
 
-    def __init__(self, headcount, people, board_members, hourly, relevant, bonuses):
+    def __init__(self, headcount, people, board_members, hourly, relevant, bonuses, pay_basis):
         self.headcount: Counter = headcount
         self.people: Counter = people
         self.board_members: tuple = board_members
         self.hourly: dict[tuple, list[float]] = hourly
         self.relevant: Counter = relevant
         self.bonuses: dict[tuple, list[float]] = bonuses
+        self.pay_basis: Counter = pay_basis
         self._tallies: dict = {}
         self._derived: dict = {}
 
     @classmethod
     def from_staff(cls, staff: Sequence) -> "WorkforceProfile":
         primary = [member for member in staff if member.is_primary_assignment]
+        employees = pay_people(staff)
         return cls(
             headcount=Counter(map(attrgetter(*HEADCOUNT_FIELDS), [m for m in primary if not m.is_bank])),
             people=Counter(map(attrgetter(*PEOPLE_FIELDS), primary)),
             board_members=tuple(member for member in primary if member.is_board_member),
-            hourly=_sorted_by(filter(is_in_hourly_pay_measures, primary), HOURLY_FIELDS, "hourly_rate"),
-            relevant=Counter(map(attrgetter(*PAY_GROUP_FIELDS), primary)),
-            bonuses=_sorted_by((member for member in primary if member.bonus_pay > 0), PAY_GROUP_FIELDS, "bonus_pay"),
+            hourly=_sorted_by((p for p in employees if p.hourly_rate is not None), HOURLY_FIELDS, "hourly_rate"),
+            relevant=Counter(map(attrgetter(*PAY_GROUP_FIELDS), employees)),
+            bonuses=_sorted_by((p for p in employees if p.bonus_pay > 0), PAY_GROUP_FIELDS, "bonus_pay"),
+            pay_basis=Counter(map(attrgetter("statutory"), employees)),
         )
 
     @classmethod
@@ -136,6 +133,7 @@ class WorkforceProfile:
             hourly=_merge(profile.hourly for profile in profiles),
             relevant=_add(profile.relevant for profile in profiles),
             bonuses=_merge(profile.bonuses for profile in profiles),
+            pay_basis=_add(profile.pay_basis for profile in profiles),
         )
 
     def hourly_rates_by(self, *fields: str) -> dict:

@@ -29,6 +29,20 @@ class FigureData(TypedDict):
     note: str
 
 
+class BasisData(TypedDict):
+    """What kind of figure a metric is (`basis.FigureBasis`): every output prints `label` beside it.
+
+    `kind` is "statutory" (the gender pay gap from ordinary pay, SI 2017/353 Schedule 1), "ordinary_pay" (the
+    same method for ethnicity or disability, which no statute asks for), "estimate" (a pay gap from basic
+    rates only: not the statutory figure), "rolling_average" (WRES 3, WDES 3 over two years) or "single_year"
+    (WRES 3, WDES 3 when the previous year has no figures, so there is no rolling average).
+    """
+
+    kind: str
+    label: str
+    detail: str
+
+
 # --- WRES indicator 1 and WDES metric 1: staff by pay band ------------------------------------------
 
 # row (band, grade, cluster or "total") -> group (or "total") -> figure
@@ -236,6 +250,7 @@ class PayGapFiguresData(TypedDict):
     bonus: dict[str, BonusData]  # by group
     quartiles: dict[str, dict[str, FigureData]]  # quartile (lowest first) -> group -> percentage
     population: dict[str, FigureData]  # the two groups and "total" in the hourly measures
+    basis: BasisData  # statutory, or an estimate from basic pay (then every gap's note says so too)
 
 
 class GovUkColumnsData(TypedDict):
