@@ -90,10 +90,14 @@ def _person(assignments: Sequence) -> PayPerson | None:
         statutory = True
     else:
         hours = pay = 0.0
-        for member in assignments:
-            if member.hourly_rate and member.contracted_hours > 0:
-                hours += member.contracted_hours
-                pay += member.hourly_rate * member.contracted_hours
+        paid = [member for member in assignments if member.hourly_rate and member.contracted_hours > 0]
+        for member in paid:
+            hours += member.contracted_hours
+            pay += member.hourly_rate * member.contracted_hours
+        if len(paid) == 1:
+            # The rate itself, not rate x hours / hours, which can differ from it in the last binary digit and
+            # so split people on the same rate who must be ranked as a tie (paragraph 13(2)).
+            pay, hours = paid[0].hourly_rate, 1.0
         statutory = False
     rate = pay / hours if full_pay and pay > 0 and hours > 0 else None
     return PayPerson(
