@@ -114,6 +114,11 @@ METRIC_TITLES = {
 }
 
 
+def reporting_year_label(year: int) -> str:
+    """A reporting year as people write it: "2024/25" for 2025 (1 April 2024 to 31 March 2025)."""
+    return f"{year - 1}/{str(year)[-2:]}"
+
+
 def label_of(key: str) -> str:
     """The label of a group, band, grade or cluster key ("bme" -> "BME", "8a" -> "Band 8a")."""
     return GROUP_LABELS.get(key) or BAND_LABELS.get(key) or CLUSTER_LABELS.get(key) or _band_label(key)

@@ -159,7 +159,9 @@ def _declared(field: str, not_declared: str):
 
 
 def organisation_figures(year: int, organisation_ids) -> list[OrganisationFigures]:
-    """The figures ESR does not hold that the organisations entered for `year`, one query per kind of figure."""
+    """The figures ESR does not hold that the organisations entered for `year`, one query per kind of figure,
+    and their formal process figures for the year before (year - 1), which WRES 3 and WDES 3's two-year
+    rolling averages read."""
     organisation_ids = list(organisation_ids)
     found: dict[int, dict] = {organisation: {} for organisation in organisation_ids}
 
@@ -170,12 +172,7 @@ def organisation_figures(year: int, organisation_ids) -> list[OrganisationFigure
         found[figures.organisation_id]["recruitment_by_ethnicity"] = _shortlisting(figures, ETHNIC_GROUPS)
         found[figures.organisation_id]["recruitment_by_disability"] = _shortlisting(figures, DISABILITY_GROUPS)
     for figures in rows(FormalProcessFigures):
-        found[figures.organisation_id]["entering_disciplinary_by_ethnicity"] = _counts(
-            figures, "disciplinary", ETHNIC_GROUPS
-        )
-        found[figures.organisation_id]["entering_capability_by_disability"] = _counts(
-            figures, "capability", DISABILITY_GROUPS
-        )
+        found[figures.organisation_id].update(_formal_process(figures))
     for figures in rows(TrainingFigures):
         found[figures.organisation_id]["non_mandatory_training_by_ethnicity"] = _counts(
             figures, "training", ETHNIC_GROUPS
@@ -185,11 +182,24 @@ def organisation_figures(year: int, organisation_ids) -> list[OrganisationFigure
     for figures in rows(BoardMembership):
         found[figures.organisation_id]["board_by_ethnicity"] = _board(figures, ETHNIC_GROUPS)
         found[figures.organisation_id]["board_by_disability"] = _board(figures, DISABILITY_GROUPS)
+    previous: dict[int, dict] = {}
+    for figures in FormalProcessFigures.objects.filter(year=year - 1, organisation_id__in=organisation_ids):
+        previous[figures.organisation_id] = _formal_process(figures)
     return [
         OrganisationFigures(organisation_id=organisation, year=year, **values)
         for organisation, values in found.items()
         if values
+    ] + [
+        OrganisationFigures(organisation_id=organisation, year=year - 1, **values)
+        for organisation, values in previous.items()
     ]
+
+
+def _formal_process(figures: FormalProcessFigures) -> dict:
+    return {
+        "entering_disciplinary_by_ethnicity": _counts(figures, "disciplinary", ETHNIC_GROUPS),
+        "entering_capability_by_disability": _counts(figures, "capability", DISABILITY_GROUPS),
+    }
 
 
 def _shortlisting(figures, groups) -> dict:
@@ -231,15 +241,38 @@ def _survey(figures) -> dict:
 
 
 def metric_inputs_signature(snapshots: YearSnapshots) -> str:
-    """A digest of everything a year's metrics are computed from (6 queries).
+    """A digest of everything a year's metrics are computed from (14 queries).
 
     It changes when a snapshot is imported or replaced, an organisation moves place, an organisation or
     place is renamed or changes its address (slug), figures for the year are saved or deleted, the
-    suppression threshold or the Census file changes, or METRICS_VERSION is raised (do that when a
-    calculation changes).
+    suppression threshold or the Census comparators change, or METRICS_VERSION is raised (do that when a
+    calculation changes); and whenever the previous year's own inputs change, since WRES 3 and WDES 3
+    average that year's figures with this one's: recomputing the previous year leaves this one out of date.
     """
-    organisation_ids = [snapshot.organisation_id for snapshot in snapshots.snapshots]
+    previous = year_snapshots(snapshots.year - 1)
     parts = {
+        "year": _own_signature(snapshots),
+        "previous_year": _own_signature(previous),
+        "previous_formal_process": _figures_versions(
+            FormalProcessFigures, snapshots.year - 1, [s.organisation_id for s in snapshots.snapshots]
+        ),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def _figures_versions(model, year: int, organisation_ids: list[int]) -> list:
+    return [
+        [organisation, pk, updated.isoformat()]
+        for organisation, pk, updated in model.objects.filter(Q(year=year) & Q(organisation_id__in=organisation_ids))
+        .order_by("organisation_id")
+        .values_list("organisation_id", "pk", "updated_at")
+    ]
+
+
+def _own_signature(snapshots: YearSnapshots) -> dict:
+    """What one year's metrics read of that year: its snapshots, its entered figures and the settings."""
+    organisation_ids = [snapshot.organisation_id for snapshot in snapshots.snapshots]
+    return {
         "version": METRICS_VERSION,
         "threshold": settings.SUPPRESSION_THRESHOLD,
         "census": hashlib.sha256(CENSUS_FILE.read_bytes()).hexdigest(),
@@ -258,15 +291,6 @@ def metric_inputs_signature(snapshots: YearSnapshots) -> str:
             for snapshot in snapshots.snapshots
         ],
         "figures": {
-            model.__name__: [
-                [organisation, pk, updated.isoformat()]
-                for organisation, pk, updated in model.objects.filter(
-                    Q(year=snapshots.year) & Q(organisation_id__in=organisation_ids)
-                )
-                .order_by("organisation_id")
-                .values_list("organisation_id", "pk", "updated_at")
-            ]
-            for model in FIGURES_MODELS
+            model.__name__: _figures_versions(model, snapshots.year, organisation_ids) for model in FIGURES_MODELS
         },
     }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()

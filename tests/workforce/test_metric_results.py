@@ -177,6 +177,45 @@ def test_only_stale_years_are_recomputed_and_a_raised_threshold_makes_results_st
     assert metric_result("ics", YEAR)["scope"]["threshold"] == 10
 
 
+FORMAL_PROCESSES = {
+    "disciplinary_white": 40, "disciplinary_bme": 12, "disciplinary_ethnicity_unknown": 1,
+    "capability_disabled": 9, "capability_non_disabled": 30, "capability_disability_unknown": 0,
+}  # fmt: skip
+
+
+def test_saving_the_previous_years_figures_brings_this_years_rolling_averages_up_to_date(
+    tmp_path, organisations, client_for
+):
+    import_synthetic(tmp_path, day=date(YEAR - 1, 3, 31))
+    import_synthetic(tmp_path)
+    trust = organisations["east-lancashire-hospitals"]
+    client = client_for(make_user(Role.EDI_LEAD, organisations=[trust]))
+    assert (
+        client.post(f"/organisations/{trust.slug}/figures/{YEAR}/formal-processes/", FORMAL_PROCESSES).status_code
+        == 302
+    )
+    wres_3 = metric_result("organisation:east-lancashire-hospitals", YEAR)["wres"]["3"]
+    previous_label = f"{YEAR - 2}/{str(YEAR - 1)[-2:]}"
+    assert wres_3["likelihood"]["ratio"]["note"] == f"No rolling average: no figures for {previous_label}."
+    assert wres_3["basis"]["kind"] == "single_year" and wres_3["single_year"]["ratio"]["value"] is not None
+    signature = MetricResult.objects.get(scope_key="ics", year=YEAR).input_signature
+
+    # Saving the previous year's figures recomputes that year, and with it this year, whose rolling average
+    # now reads them: (8 + 12) / 2 BME and (60 + 40) / 2 White entries over this year's headcounts.
+    previous = dict(FORMAL_PROCESSES, disciplinary_white=60, disciplinary_bme=8)
+    assert client.post(f"/organisations/{trust.slug}/figures/{YEAR - 1}/formal-processes/", previous).status_code == 302
+    assert MetricResult.objects.get(scope_key="ics", year=YEAR).input_signature != signature
+    wres_3 = metric_result("organisation:east-lancashire-hospitals", YEAR)["wres"]["3"]
+    bme, white = (wres_3["groups"][group]["headcount"]["value"] for group in ("bme", "white"))
+    expected = (10 / bme) / (50 / white)
+    assert wres_3["likelihood"]["ratio"]["value"] == round(expected, 2)
+    assert wres_3["basis"]["kind"] == "rolling_average"
+    assert wres_3["single_year"]["ratio"]["value"] == round((12 / bme) / (40 / white), 2)
+    # Recomputing the previous year alone recomputes this one too when its inputs changed, and only then.
+    report = metrics_recompute(years=[YEAR - 1])
+    assert report.years == [YEAR - 1] and report.up_to_date == [YEAR]
+
+
 def test_a_year_whose_snapshots_are_gone_loses_its_results(tmp_path, organisations):
     import_synthetic(tmp_path)
     from workforce.models import Snapshot, StaffRecord

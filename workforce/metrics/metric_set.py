@@ -22,6 +22,7 @@ from .paygap import profile_pay_gaps
 from .profile import WorkforceProfile
 from .representation import PopulationProfile, profile_representation
 from .results import MetricSetData
+from .rolling import PreviousYear
 from .suppression import (
     DEFAULT_THRESHOLD,
     Sum,
@@ -68,26 +69,6 @@ def _combine_survey(surveys) -> dict:
             if result is not None:
                 combined.setdefault(item, {})[group] = result
     return combined
-
-
-def _boards(
-    board_members: Sequence,
-    figures: dict[int, OrganisationFigures],
-    organisation_ids,
-    attribute,
-    group_attribute,
-    groups,
-):
-    """Each organisation's board: the entered figures when there are any, otherwise the ESR board flags."""
-    boards: list[BoardComposition] = []
-    for organisation in organisation_ids:
-        entered = getattr(figures[organisation], attribute) if organisation in figures else None
-        if entered is not None:
-            boards.append(entered)
-        else:
-            own = [member for member in board_members if member.organisation_id == organisation]
-            boards.append(board_from_flags(own, group_attribute, groups))
-    return combine_boards(boards)
 
 
 def compute_metric_set(
@@ -146,70 +127,123 @@ def metric_set_of_profile(
 ) -> dict:
     """`compute_metric_set` for a scope whose staff are already profiled (`profile.WorkforceProfile`).
 
-    Only the figures of `organisation_ids` are used. Rendering the same profile again (as the joint
-    suppression pass does) reuses the numbers kept on the profile.
+    Only the figures of `organisation_ids` are used: those entered for `year`, and for WRES 3 and WDES 3's
+    two-year rolling average the previous year's formal process counts. Rendering the same profile again
+    (as the joint suppression pass does) reuses the numbers kept on the profile.
     """
     suppressor = as_suppressor(threshold)
     if scope_kind not in SCOPE_KINDS:
         raise ValueError(f"scope_kind must be one of {SCOPE_KINDS}, not {scope_kind!r}")
-    organisations = sorted(organisation_ids)
-    wanted = frozenset(organisations)
-    figures = {f.organisation_id: f for f in organisation_figures if f.year == year and f.organisation_id in wanted}
-    entered = list(figures.values())
-
-    def provided(attribute: str) -> list[int]:
-        return sorted(f.organisation_id for f in entered if getattr(f, attribute))
-
-    coverage = {
-        attribute: provided(attribute)
-        for attribute in (
-            "recruitment_by_ethnicity",
-            "recruitment_by_disability",
-            "entering_disciplinary_by_ethnicity",
-            "entering_capability_by_disability",
-            "non_mandatory_training_by_ethnicity",
-            "wres_survey",
-            "wdes_survey",
-            "board_by_ethnicity",
-            "board_by_disability",
-        )
-    }
-    coverage["organisations"] = organisations
-    board_members = profile.board_members
-
+    entered = EnteredFigures.of(organisation_figures, year, organisation_ids)
     return {
         "scope": {"kind": scope_kind, "name": scope_name, "year": year, "threshold": suppressor.threshold},
         "headcount": suppressor.count("headcount", profile.headcount_total),
-        "wres": wres(
-            profile,
-            recruitment=_sum_shortlisting(f.recruitment_by_ethnicity for f in entered),
-            entering_disciplinary=_sum_counts(f.entering_disciplinary_by_ethnicity for f in entered),
-            accessing_training=_sum_counts(f.non_mandatory_training_by_ethnicity for f in entered),
-            survey=_combine_survey(f.wres_survey for f in entered),
-            board=_boards(board_members, figures, organisations, "board_by_ethnicity", "ethnic_group", ETHNIC_GROUPS),
-            threshold=suppressor,
-            # Bands 8a and above for the ICS only: published for every scope, the extra linked row made
-            # the joint suppression hide about a third more WRES 1 cells (and the row itself) everywhere.
-            senior_row=scope_kind == "ics",
-        ),
-        "wdes": wdes(
-            profile,
-            recruitment=_sum_shortlisting(f.recruitment_by_disability for f in entered),
-            entering_capability=_sum_counts(f.entering_capability_by_disability for f in entered),
-            survey=_combine_survey(f.wdes_survey for f in entered),
-            facilitates_voices=[
-                figures[o].facilitates_disabled_staff_voices if o in figures else None for o in organisations
-            ],
-            board=_boards(
-                board_members, figures, organisations, "board_by_disability", "disability_group", DISABILITY_GROUPS
-            ),
-            threshold=suppressor,
-        ),
+        # Bands 8a and above for the ICS only: published for every scope, the extra linked row made the joint
+        # suppression hide about a third more WRES 1 cells (and the row itself) everywhere.
+        "wres": _wres(profile, entered, suppressor, senior_row=scope_kind == "ics"),
+        "wdes": _wdes(profile, entered, suppressor),
         "pay_gap": profile_pay_gaps(profile, suppressor),
         "representation": profile_representation(profile, population, suppressor),
         "declaration": declaration_rates_from_counts(profile.people, suppressor),
-        "coverage": coverage,
+        "coverage": entered.coverage(),
     }
+
+
+@dataclass(frozen=True)
+class EnteredFigures:
+    """The figures ESR does not hold that one scope's organisations entered: this year's by organisation, and
+    the previous year's (for the rolling averages)."""
+
+    year: int
+    organisations: list[int]  # the scope's organisations, in order
+    current: dict[int, OrganisationFigures]
+    previous: dict[int, OrganisationFigures]
+
+    @classmethod
+    def of(cls, figures: Sequence[OrganisationFigures], year: int, organisation_ids: Collection[int]):
+        wanted = frozenset(organisation_ids)
+        return cls(
+            year,
+            sorted(wanted),
+            {f.organisation_id: f for f in figures if f.year == year and f.organisation_id in wanted},
+            {f.organisation_id: f for f in figures if f.year == year - 1 and f.organisation_id in wanted},
+        )
+
+    @property
+    def entered(self) -> list[OrganisationFigures]:
+        return list(self.current.values())
+
+    def previous_year(self, attribute: str) -> PreviousYear:
+        """The previous year's counts of `attribute` for a rolling average over the organisations with this year's."""
+        this_year = {o: getattr(f, attribute) for o, f in self.current.items() if getattr(f, attribute)}
+        last_year = {o: getattr(f, attribute) for o, f in self.previous.items() if getattr(f, attribute)}
+        return PreviousYear.of(self.year, this_year, last_year)
+
+    def boards(self, board_members: Sequence, attribute: str, group_attribute: str, groups) -> BoardComposition:
+        """Each organisation's board: the entered figures when there are any, otherwise the ESR board flags."""
+        boards: list[BoardComposition] = []
+        for organisation in self.organisations:
+            entered = getattr(self.current[organisation], attribute) if organisation in self.current else None
+            if entered is not None:
+                boards.append(entered)
+            else:
+                own = [member for member in board_members if member.organisation_id == organisation]
+                boards.append(board_from_flags(own, group_attribute, groups))
+        return combine_boards(boards)
+
+    def coverage(self) -> dict[str, list[int]]:
+        """Which organisations entered each kind of figure, and the scope's organisations."""
+        coverage = {
+            attribute: sorted(f.organisation_id for f in self.entered if getattr(f, attribute))
+            for attribute in COVERED_FIGURES
+        }
+        coverage["organisations"] = self.organisations
+        return coverage
+
+
+COVERED_FIGURES = (
+    "recruitment_by_ethnicity",
+    "recruitment_by_disability",
+    "entering_disciplinary_by_ethnicity",
+    "entering_capability_by_disability",
+    "non_mandatory_training_by_ethnicity",
+    "wres_survey",
+    "wdes_survey",
+    "board_by_ethnicity",
+    "board_by_disability",
+)
+
+
+def _wres(profile: WorkforceProfile, entered: EnteredFigures, suppressor: Suppressor, senior_row: bool) -> dict:
+    figures = entered.entered
+    return wres(
+        profile,
+        recruitment=_sum_shortlisting(f.recruitment_by_ethnicity for f in figures),
+        entering_disciplinary=_sum_counts(f.entering_disciplinary_by_ethnicity for f in figures),
+        accessing_training=_sum_counts(f.non_mandatory_training_by_ethnicity for f in figures),
+        survey=_combine_survey(f.wres_survey for f in figures),
+        board=entered.boards(profile.board_members, "board_by_ethnicity", "ethnic_group", ETHNIC_GROUPS),
+        threshold=suppressor,
+        senior_row=senior_row,
+        previous_disciplinary=entered.previous_year("entering_disciplinary_by_ethnicity"),
+    )
+
+
+def _wdes(profile: WorkforceProfile, entered: EnteredFigures, suppressor: Suppressor) -> dict:
+    figures = entered.entered
+    return wdes(
+        profile,
+        recruitment=_sum_shortlisting(f.recruitment_by_disability for f in figures),
+        entering_capability=_sum_counts(f.entering_capability_by_disability for f in figures),
+        survey=_combine_survey(f.wdes_survey for f in figures),
+        facilitates_voices=[
+            entered.current[o].facilitates_disabled_staff_voices if o in entered.current else None
+            for o in entered.organisations
+        ],
+        board=entered.boards(profile.board_members, "board_by_disability", "disability_group", DISABILITY_GROUPS),
+        threshold=suppressor,
+        previous_capability=entered.previous_year("entering_capability_by_disability"),
+    )
 
 
 def as_plain_data(metric_set: dict) -> MetricSetData:

@@ -108,7 +108,7 @@ def pay_gap_figures(
     mark = basis.mark
     bonus_names = (f"{names[0]} paid a bonus", f"{names[1]} paid a bonus")
     threshold = suppressor.threshold
-    quartiles, population = _quartile_figures(numbers, suppressor)
+    quartiles, population = _quartiles(numbers, suppressor)
     return {
         "reference_group": numbers.reference,
         "comparison_group": numbers.comparison,
@@ -152,7 +152,7 @@ def _bonus_figures(numbers: PayGapNumbers, suppressor: Suppressor, mark) -> dict
     }
 
 
-def _quartile_figures(numbers: PayGapNumbers, suppressor: Suppressor) -> tuple[dict, dict]:
+def _quartiles(numbers: PayGapNumbers, suppressor: Suppressor) -> tuple[dict, dict]:
     """The percentage of each group in each quartile pay band, and the headcounts in the hourly measures: a
     table of quartile x group, published with the quartile sizes and group totals."""
     groups = (numbers.reference, numbers.comparison)

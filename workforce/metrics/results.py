@@ -114,10 +114,17 @@ class AppointmentLikelihoodData(TypedDict):
 
 
 class FormalProcessLikelihoodData(TypedDict):
-    """WRES 3 (disciplinary) and WDES 3 (capability): entering a formal process."""
+    """WRES 3 (disciplinary) and WDES 3 (capability): entering a formal process (`rolling.with_rolling_average`).
+
+    `likelihood`, the headline, is the two-year rolling average (or says "No rolling average: no figures for
+    2023/24"); `single_year` is this year alone, shown beside it; `groups` are this year's counts; `basis` says
+    which years the headline averages ("rolling_average") or that it has none ("single_year").
+    """
 
     likelihood: LikelihoodData
     groups: dict[str, EnteringRatesData]
+    single_year: LikelihoodData
+    basis: BasisData
 
 
 class TrainingLikelihoodData(TypedDict):

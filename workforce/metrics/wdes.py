@@ -12,10 +12,10 @@ Metric 2   Relative likelihood of non-disabled applicants being appointed from s
            disabled applicants: (ND appointed / ND shortlisted) / (D appointed / D shortlisted).
 Metric 3   Relative likelihood of disabled staff entering the formal capability process (on the grounds of
            performance, not ill health) compared with non-disabled staff:
-           (D entering / D headcount) / (ND entering / ND headcount). As far as recalled, the WDES
-           guidance asks for this as a two-year rolling average (not checked against the current
-           guidance text); the counts passed in are used as given, so the caller decides whether to pass
-           one year or the two-year average.
+           (D entering / D headcount) / (ND entering / ND headcount). As recalled (the text could not be
+           found: unverified), the WDES guidance bases it on "a two year rolling average of the current
+           year and the previous year", like WRES 3: the headline is that rolling average, the current year
+           alone beside it (`rolling.with_rolling_average`).
 Metric 4   NHS Staff Survey: (a) harassment, bullying or abuse from (i) patients, service users, their
            relatives or the public, (ii) managers, (iii) other colleagues; (b) the last time it happened,
            they or a colleague reported it. Keyed "4a_i", "4a_ii", "4a_iii" and "4b".
@@ -40,6 +40,7 @@ from .bands import band_distribution, profile_band_distribution, profile_workfor
 from .inputs import DISABILITY_GROUPS, BoardComposition, Shortlisting, SurveyResult
 from .likelihood import group_rates, relative_likelihood
 from .profile import WorkforceProfile
+from .rolling import PreviousYear, with_rolling_average
 from .suppression import (
     DEFAULT_THRESHOLD,
     NOT_COMPUTABLE_NO_DATA,
@@ -166,13 +167,22 @@ def wdes(
     facilitates_voices: Sequence[bool | None],
     board: BoardComposition,
     threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
+    previous_capability: PreviousYear | None = None,
 ) -> dict[str, dict]:
-    """All WDES metrics for one scope (its headcount from `profile`), keyed "1" to "10" ("4a_i" for 4a(i) ...)."""
+    """All WDES metrics for one scope (its headcount from `profile`), keyed "1" to "10" ("4a_i" for 4a(i) ...).
+    `previous_capability` holds the previous year's counts for metric 3's two-year rolling average."""
     by_group = profile_workforce_counts(profile, "disability_group", DISABILITY_GROUPS)
     return {
         "1": profile_band_distribution(profile, "disability_group", DISABILITY_GROUPS, threshold),
         "2": metric_2(recruitment, threshold),
-        "3": metric_3(entering_capability, by_group, threshold),
+        "3": with_rolling_average(
+            metric_3(entering_capability, by_group, threshold),
+            entering_capability,
+            by_group,
+            previous_capability,
+            compared=(DISABLED, NON_DISABLED),
+            threshold=threshold,
+        ),
         **survey_metrics(survey, threshold),
         "9b": metric_9b(facilitates_voices),
         "10": metric_10(board, by_group, threshold),

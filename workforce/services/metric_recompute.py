@@ -67,17 +67,24 @@ def metrics_recompute(*, years: Iterable[int] | None = None, only_stale: bool = 
     organisation with a snapshot that year, suppressed together so that no hidden count can be worked out
     across them (`metrics.compute_metric_sets`), and replace the year's `MetricResult` rows. A year with
     no snapshots left loses its results. With `only_stale`, a year whose stored results were computed from
-    exactly the current inputs (`metric_inputs_signature`) is left as it is.
+    exactly the current inputs (`metric_inputs_signature`) is left as it is. The year after each year
+    computed is brought up to date too, when it has results or snapshots: its WRES 3 and WDES 3 rolling
+    averages read this year's figures.
 
     Called by every service that changes what the metrics read (ESR imports, figure saves and imports),
     by `manage.py recompute_metrics` and by `setup_demo`.
     """
     report = MetricsReport()
-    if years is None:
-        stored = MetricResult.objects.order_by().values_list("year", flat=True).distinct()
-        years = sorted(set(metric_inputs.metric_years()) | set(stored))
-    for year in sorted(set(years)):
+    stored = set(MetricResult.objects.order_by().values_list("year", flat=True).distinct())
+    known = set(metric_inputs.metric_years()) | stored
+    wanted = sorted(known if years is None else set(years))
+    for year in wanted:
         _recompute_year(year, only_stale, report)
+    # WRES 3 and WDES 3 of a year average its figures with the year before's, so the year after each one
+    # recomputed may now be out of date (its signature covers this year's inputs): bring it up to date too.
+    for year in sorted({year + 1 for year in wanted} - set(wanted)):
+        if year in known:
+            _recompute_year(year, True, report)
     return report
 
 
