@@ -22,6 +22,7 @@ from workforce.metrics.readings import (
 )
 from workforce.metrics.results import (
     BandPayGapData,
+    BasisData,
     BandsData,
     BoardData,
     CharacteristicDeclarationData,
@@ -75,6 +76,11 @@ class MetricDefinition:
     series: tuple[Series, ...]
     headline: bool = False
     help_text: str = ""
+    # What kind of figure the headline is, where that varies (statutory or an estimate, a rolling average or a
+    # single year): every page and export prints its label beside the figure.
+    basis: Callable[[Result], BasisData] | None = None
+    # A second figure shown beside the headline (WRES 3 and WDES 3: the year alone beside the rolling average).
+    beside: Series | None = None
 
     @property
     def label(self) -> str:
@@ -210,6 +216,17 @@ def figure_in(figure: FigureOf, result: Result | None) -> FigureData | None:
         return None
     try:
         return figure(result)
+    except (KeyError, TypeError):
+        return None
+
+
+def figure_basis(definition: MetricDefinition, result: Result | None) -> BasisData | None:
+    """What kind of figure the metric's headline is in one result (statutory, an estimate, a rolling average),
+    or None when the metric does not say (its figures are of one kind) or the result lacks it."""
+    if definition.basis is None or result is None:
+        return None
+    try:
+        return definition.basis(result)
     except (KeyError, TypeError):
         return None
 

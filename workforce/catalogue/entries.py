@@ -13,6 +13,7 @@ from workforce.metrics.results import (
     BandsData,
     BoardData,
     FigureData,
+    FormalProcessLikelihoodData,
     LikelihoodPartData,
     WdesDisabledSurveyData,
     WdesSurveyData,
@@ -40,6 +41,10 @@ from .definitions import (
 )
 
 SURVEY_HELP = "From the NHS Staff Survey. The difference is the second group's figure minus the first's."
+ROLLING_HELP = (
+    "The technical guidance bases it on a two-year rolling average of the current year and the previous year: "
+    "the numbers entering the process in the two years, averaged, over this year's headcount."
+)
 
 
 def _likelihood(slug: str, code: str, part: Callable[[Result], LikelihoodPartData], headline: bool) -> LikelihoodMetric:
@@ -58,6 +63,32 @@ def _likelihood(slug: str, code: str, part: Callable[[Result], LikelihoodPartDat
         series=(Series("Relative likelihood", ratio),),
         part=part,
         help_text=LIKELIHOOD_HELP,
+    )
+
+
+def _formal_process(slug: str, code: str, part: Callable[[Result], FormalProcessLikelihoodData]) -> LikelihoodMetric:
+    """WRES 3 and WDES 3: the two-year rolling average is the headline, the year alone beside it."""
+
+    def rolling(r: Result) -> FigureData:
+        return part(r)["likelihood"]["ratio"]
+
+    def single_year(r: Result) -> FigureData:
+        return part(r)["single_year"]["ratio"]
+
+    return LikelihoodMetric(
+        slug=slug,
+        standard=code.split()[0],
+        code=code,
+        title=METRIC_TITLES[slug],
+        figure=rolling,
+        unit="ratio",
+        better=TOWARDS_ONE,
+        headline=True,
+        series=(Series("Two-year rolling average", rolling), Series("This year alone", single_year)),
+        part=part,
+        help_text=f"{LIKELIHOOD_HELP} {ROLLING_HELP}",
+        basis=lambda r: part(r)["basis"],
+        beside=Series("This year alone", single_year),
     )
 
 
@@ -164,6 +195,7 @@ def _pay_gap(characteristic: Literal["gender", "ethnicity", "disability"]) -> Pa
         part=lambda r: r["pay_gap"][characteristic],
         by_band=lambda r: r["pay_gap"]["by_band"][characteristic],
         group_names=(reference, comparison),
+        basis=lambda r: r["pay_gap"][characteristic]["basis"],
         help_text=(
             f"The difference between the average hourly pay of {reference} and of {comparison}, as a percentage "
             f"of {reference}'s. A negative gap means {comparison} are paid more on average."
@@ -298,7 +330,7 @@ METRICS: tuple[MetricDefinition, ...] = (
         "whole ICS only.",
     ),
     _likelihood("wres-2", "WRES 2", lambda r: r["wres"]["2"], headline=True),
-    _likelihood("wres-3", "WRES 3", lambda r: r["wres"]["3"], headline=True),
+    _formal_process("wres-3", "WRES 3", lambda r: r["wres"]["3"]),
     _likelihood("wres-4", "WRES 4", lambda r: r["wres"]["4"], headline=True),
     _wres_survey("5", lambda r: r["wres"]["5"]),
     _wres_survey("6", lambda r: r["wres"]["6"]),
@@ -314,7 +346,7 @@ METRICS: tuple[MetricDefinition, ...] = (
         "disability",
     ),
     _likelihood("wdes-2", "WDES 2", lambda r: r["wdes"]["2"], headline=True),
-    _likelihood("wdes-3", "WDES 3", lambda r: r["wdes"]["3"], headline=True),
+    _formal_process("wdes-3", "WDES 3", lambda r: r["wdes"]["3"]),
     _wdes_survey("4a(i)", lambda r: r["wdes"]["4a_i"]),
     _wdes_survey("4a(ii)", lambda r: r["wdes"]["4a_ii"]),
     _wdes_survey("4a(iii)", lambda r: r["wdes"]["4a_iii"]),
