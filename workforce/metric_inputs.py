@@ -22,12 +22,13 @@ from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, 
 from django.db.models.functions import Cast, Coalesce
 
 from organisations.models import Organisation
-from workforce.census import CENSUS_FILE
+from workforce.census import CENSUS_FILES
 from workforce.metrics import METRICS_VERSION
 from workforce.metrics.inputs import BoardComposition, OrganisationFigures, Shortlisting, StaffMember, SurveyResult
 from workforce.models import (
     SURVEY_INDICATORS,
     BoardMembership,
+    CatchmentArea,
     FormalProcessFigures,
     RecruitmentFigures,
     Snapshot,
@@ -275,7 +276,13 @@ def _own_signature(snapshots: YearSnapshots) -> dict:
     return {
         "version": METRICS_VERSION,
         "threshold": settings.SUPPRESSION_THRESHOLD,
-        "census": hashlib.sha256(CENSUS_FILE.read_bytes()).hexdigest(),
+        "census": [hashlib.sha256(path.read_bytes()).hexdigest() for path in CENSUS_FILES],
+        "catchments": [
+            [organisation, code, str(weight), updated.isoformat()]
+            for organisation, code, weight, updated in CatchmentArea.objects.order_by("pk").values_list(
+                "organisation_id", "local_authority", "weight", "updated_at"
+            )
+        ],
         "snapshots": [
             [
                 snapshot.pk,

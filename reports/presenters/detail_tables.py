@@ -19,8 +19,8 @@ from workforce.catalogue import (
 from workforce.labels import QUARTILE_LABELS, label_of
 from workforce.metrics.results import (
     BandPayGapData,
-    BasisData,
     BandsData,
+    BasisData,
     BoardData,
     CharacteristicDeclarationData,
     DeclarationRatesData,

@@ -22,8 +22,8 @@ from workforce.metrics.readings import (
 )
 from workforce.metrics.results import (
     BandPayGapData,
-    BasisData,
     BandsData,
+    BasisData,
     BoardData,
     CharacteristicDeclarationData,
     FigureData,

@@ -256,7 +256,10 @@ def _representation(characteristic: Literal["ethnicity", "disability"], group: s
             Series("Population (Census 2021)", lambda r: r["representation"][characteristic]["population_percent"]),
         ),
         reader=read,
-        help_text="The Census 2021 comparators are mostly unverified (see the README): read them with care.",
+        help_text=(
+            "Compared with ONS Census 2021: a place with its local authorities, the ICS with all of them, an "
+            "organisation with its catchment. Where a Census figure could not be found the page says so."
+        ),
     )
 
 

@@ -1,9 +1,10 @@
 """Representation: the workforce compared with the population it serves, and its age profile.
 
-The comparator is the Census 2021 population of the place (Blackpool, Blackburn with Darwen, Lancashire,
-South Cumbria) or of the whole ICS, shipped in `workforce/data/census2021.json` with its sources and loaded
-by `workforce.census` (the file is read there, not here). Census ethnic groups map to WRES groups as ESR
-codes do: every "White" Census category is White, every other category is BME.
+The comparator is the Census 2021 population of the scope's area: a place's local authorities, the ICS's, or an
+organisation's catchment (a weighting of authorities admins can edit), worked out by `workforce.census` from the
+counts shipped in `workforce/data/census2021/` (the files are read there, not here). Census ethnic groups map to
+WRES groups as ESR codes do: every "White" Census category is White, every other category is BME. Where a Census
+figure could not be found the comparison says so ("Census figure not available: ...") rather than estimate it.
 
 The workforce share is of staff whose group is known (White + BME, or disabled + non-disabled): the
 Census has no "not stated" answers, so comparing like with like leaves Unknown out. How many are Unknown
@@ -12,7 +13,7 @@ is shown beside it (and in the declaration rates).
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 
 from workforce.vocabulary import (
@@ -39,18 +40,28 @@ from .suppression import (
 class PopulationProfile:
     """Census 2021 figures for one area, as percentages of its usual residents.
 
-    `bme_percent` is the share not in any White category (ONS TS021). `disabled_percent` is the share
-    disabled under the Equality Act (ONS TS038), `aged_55_and_over_percent` the share of residents aged
-    16 and over who are 55 or over (ONS TS007A); either may be None when not shipped. `verified` is False
-    when a figure could not be checked against a published source.
+    `bme_percent` is the share not in any White category (ONS TS021), `disabled_percent` the share disabled
+    under the Equality Act (ONS TS038), `aged_55_and_over_percent` the share of residents aged 16 and over who
+    are 55 or over (ONS TS007). Each is None when a figure it needs could not be found, and `not_available`
+    then says why, keyed "ethnicity", "disability" or "age".
     """
 
     area: str
-    bme_percent: float
+    bme_percent: float | None = None
     disabled_percent: float | None = None
     aged_55_and_over_percent: float | None = None
     source: str = ""
-    verified: bool = False
+    not_available: Mapping[str, str] = field(default_factory=dict)
+
+    def percent(self, measure: str) -> float | None:
+        return {
+            "ethnicity": self.bme_percent,
+            "disability": self.disabled_percent,
+            "age": self.aged_55_and_over_percent,
+        }[measure]
+
+    def why_not(self, measure: str) -> str:
+        return self.not_available.get(measure, "Census figure not available for this area.")
 
 
 def _share_of_known(counts: Mapping[str, int], focus: str, other: str, unknown: str, suppressor: Suppressor) -> dict:
@@ -63,10 +74,12 @@ def _share_of_known(counts: Mapping[str, int], focus: str, other: str, unknown: 
     }
 
 
-def _compare(result: dict, population_percent: float | None) -> dict:
+def _compare(result: dict, population: PopulationProfile | None, measure: str) -> dict:
+    population_percent = population.percent(measure) if population else None
     if population_percent is None:
-        result["population_percent"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, "No Census figure is shipped.")
-        result["difference"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA)
+        why = population.why_not(measure) if population else "Census figure not available: no Census area is set."
+        result["population_percent"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, why)
+        result["difference"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, why)
         return result
     result["population_percent"] = Figure.shown(population_percent, 1)
     workforce = result["workforce_percent"]
@@ -137,9 +150,8 @@ def representation_from_counts(
     return {
         "area": population.area if population else None,
         "source": population.source if population else None,
-        "verified": population.verified if population else None,
-        "ethnicity": _compare(ethnicity, population.bme_percent if population else None),
-        "disability": _compare(disabled, population.disabled_percent if population else None),
+        "ethnicity": _compare(ethnicity, population, "ethnicity"),
+        "disability": _compare(disabled, population, "disability"),
         "age": age_profile,
     }
 
@@ -175,7 +187,5 @@ def _age_profile(
     return {
         "counts": figures,
         "percent": {band: percentage(counts[band], known, threshold, figures[band]) for band in bands},
-        "aged_55_and_over": _compare(
-            {"workforce_percent": aged_55_and_over}, population.aged_55_and_over_percent if population else None
-        ),
+        "aged_55_and_over": _compare({"workforce_percent": aged_55_and_over}, population, "age"),
     }

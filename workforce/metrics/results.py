@@ -322,9 +322,11 @@ class AgeProfileData(TypedDict):
 
 
 class RepresentationData(TypedDict):
-    area: str | None  # the Census comparator's area; None without one
-    source: str | None
-    verified: bool | None
+    """The workforce against its Census 2021 comparator; a population figure that could not be found is not
+    computable and its note says so ("Census figure not available: ...")."""
+
+    area: str | None  # the Census comparator's area (a place, the ICS or an organisation's catchment)
+    source: str | None  # the Census tables, licence and local authorities it adds up
     ethnicity: RepresentationShareData
     disability: RepresentationShareData
     age: AgeProfileData

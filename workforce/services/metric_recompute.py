@@ -11,10 +11,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from organisations.models import Organisation
-from workforce import metric_inputs
-from workforce.census import population_profile
+from workforce import census, metric_inputs
 from workforce.metrics.metric_set import ScopeSpec, as_plain_data, compute_metric_sets
-from workforce.models import MetricResult, reporting_year_label
+from workforce.models import CatchmentArea, MetricResult, reporting_year_label
 from workforce.scopes import Scope
 
 
@@ -156,31 +155,35 @@ def _stored_results_match(year, signature, scopes) -> bool:
 def _metric_scopes(snapshots) -> list:
     """(Scope, ScopeSpec) for the ICS, each place and each organisation with a snapshot in the year.
 
-    A place's comparator is its own Census population; an organisation's is its place's (or, with no
-    place, the ICS's, like the ICB and the ambulance trust, which serve the whole ICS).
+    Each has its Census comparator (`workforce.census`): the ICS's and a place's are their local authorities'
+    counts added up; an organisation's is its catchment (the rows admins keep, or its default), and with
+    neither, its place's (or the ICS's, for one without a place).
     """
     organisations = snapshots.organisations
     if not organisations:
         return []
-
-    def population(place):
-        try:
-            return population_profile(place.slug if place else None)
-        except KeyError:  # a place added in the portal, with no Census figures shipped
-            return None
-
+    catchments = CatchmentArea.objects.by_organisation()
     ics = Scope.ics()
-    scopes = [(ics, ScopeSpec("ics", ics.key, frozenset(o.pk for o in organisations), population(None)))]
+    scopes = [(ics, ScopeSpec("ics", ics.key, frozenset(o.pk for o in organisations), census.ics_comparator()))]
     places = {o.place_id: o.place for o in organisations if o.place_id}
     for place in sorted(places.values(), key=lambda place: place.name):
         scope = Scope.for_place(place)
         members = frozenset(o.pk for o in organisations if o.place_id == place.pk)
-        scopes.append((scope, ScopeSpec("place", scope.key, members, population(place))))
+        scopes.append((scope, ScopeSpec("place", scope.key, members, census.place_comparator(place.slug, place.name))))
     for organisation in organisations:
         scope = Scope.for_organisation(organisation)
-        spec = ScopeSpec("organisation", scope.key, frozenset({organisation.pk}), population(organisation.place))
+        spec = ScopeSpec("organisation", scope.key, frozenset({organisation.pk}), _comparator(organisation, catchments))
         scopes.append((scope, spec))
     return scopes
+
+
+def _comparator(organisation: Organisation, catchments: dict[int, dict[str, float]]):
+    catchment = catchments.get(organisation.pk) or census.default_catchment(organisation.slug)
+    if catchment:
+        return census.organisation_comparator(organisation.name, catchment)
+    if organisation.place:
+        return census.place_comparator(organisation.place.slug, organisation.place.name)
+    return census.ics_comparator()
 
 
 def _latest_snapshot_date(snapshots, spec):

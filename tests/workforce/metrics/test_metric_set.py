@@ -2,7 +2,6 @@ import json
 
 import pytest
 
-from workforce.census import load_census_2021, population_profile
 from workforce.metrics.declaration import declaration_over_time, declaration_rates
 from workforce.metrics.inputs import BoardComposition, OrganisationFigures, Shortlisting, SurveyResult
 from workforce.metrics.metric_set import as_plain_data, compute_metric_set
@@ -161,19 +160,3 @@ def test_declaration_rates_by_organisation_and_over_time():
     trend = declaration_over_time({2025: staff, 2024: people(50, ethnic_group="unknown")})
     assert list(trend) == [2024, 2025]
     assert trend[2024]["ethnicity"]["overall"]["percent_not_stated"].value == 100.0
-
-
-def test_the_census_file_names_a_source_or_says_it_is_unverified_for_every_figure():
-    areas = load_census_2021()["areas"]
-    assert set(areas) == {"blackpool", "blackburn-with-darwen", "lancashire", "south-cumbria"}
-    for area in areas.values():
-        assert 0 < area["bme_percent"] < 100
-        if area["bme_percent_verified"]:
-            assert area["bme_percent_source"]
-        else:
-            assert area["bme_percent_note"]
-    assert population_profile("lancashire").verified is True
-    assert population_profile("blackpool").verified is False
-    ics = population_profile(None)
-    assert ics.verified is False
-    assert 4.7 < ics.bme_percent < 39.8
