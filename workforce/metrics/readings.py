@@ -87,7 +87,9 @@ def representation_reading(workforce: Figure, population: Figure, group: str, ar
     if not workforce.is_available:
         return _unavailable(workforce)
     if not population.is_available:
-        return f"{group} staff make up {workforce.value:.1f}% of the workforce where it is known."
+        # Say why there is nothing to compare with ("Census figure not available: ..."), never leave it out.
+        why = f" {population.note}" if population.note else ""
+        return f"{group} staff make up {workforce.value:.1f}% of the workforce where it is known.{why}"
     return (
         f"{group} staff make up {workforce.value:.1f}% of the workforce where it is known, compared with "
         f"{population.value:.1f}% of the population of {area}."
