@@ -47,22 +47,27 @@ ROLLING_HELP = (
 )
 
 
-def _likelihood(slug: str, code: str, part: Callable[[Result], LikelihoodPartData], headline: bool) -> LikelihoodMetric:
+def _likelihood(
+    slug: str, code: str, part: Callable[[Result], LikelihoodPartData], headline: bool, **extra
+) -> LikelihoodMetric:
     def ratio(r: Result) -> FigureData:
         return part(r)["likelihood"]["ratio"]
 
     return LikelihoodMetric(
-        slug=slug,
-        standard=code.split()[0],
-        code=code,
-        title=METRIC_TITLES[slug],
-        figure=ratio,
-        unit="ratio",
-        better=TOWARDS_ONE,
-        headline=headline,
-        series=(Series("Relative likelihood", ratio),),
-        part=part,
-        help_text=LIKELIHOOD_HELP,
+        **{
+            "slug": slug,
+            "standard": code.split()[0],
+            "code": code,
+            "title": METRIC_TITLES[slug],
+            "figure": ratio,
+            "unit": "ratio",
+            "better": TOWARDS_ONE,
+            "headline": headline,
+            "series": (Series("Relative likelihood", ratio),),
+            "part": part,
+            "help_text": LIKELIHOOD_HELP,
+            **extra,
+        }
     )
 
 
@@ -75,17 +80,12 @@ def _formal_process(slug: str, code: str, part: Callable[[Result], FormalProcess
     def single_year(r: Result) -> FigureData:
         return part(r)["single_year"]["ratio"]
 
-    return LikelihoodMetric(
-        slug=slug,
-        standard=code.split()[0],
-        code=code,
-        title=METRIC_TITLES[slug],
-        figure=rolling,
-        unit="ratio",
-        better=TOWARDS_ONE,
-        headline=True,
+    return _likelihood(
+        slug,
+        code,
+        part,
+        True,
         series=(Series("Two-year rolling average", rolling), Series("This year alone", single_year)),
-        part=part,
         help_text=f"{LIKELIHOOD_HELP} {ROLLING_HELP}",
         basis=lambda r: part(r)["basis"],
         beside=Series("This year alone", single_year),
