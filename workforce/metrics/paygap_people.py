@@ -53,52 +53,88 @@ class PayPerson(NamedTuple):
 def pay_people(staff: Iterable) -> list[PayPerson]:
     """The relevant employees among the assignments (StaffMember records), one each (see the module docstring).
 
-    Assignments with the same `employee_key` in the same organisation are one person; an assignment without a
-    key (records built by hand) is a person of its own."""
-    by_person: dict = {}
-    people: list[PayPerson] = []
-    for member in staff:
-        key = member.employee_key
-        if not key:
-            person = _person((member,))
-            if person is not None:
-                people.append(person)
-            continue
-        found = by_person.get((member.organisation_id, key))
-        if found is None:
-            by_person[(member.organisation_id, key)] = [member]
-        else:
-            found.append(member)
-    for assignments in by_person.values():
-        person = _person(assignments)
-        if person is not None:
-            people.append(person)
-    return people
+    Assignments with the same `employee_key` in the same organisation are one person, found through the
+    assignments that are not primary (everyone has one primary assignment, as the headcount assumes too); an
+    assignment without a key (records built by hand) is a person of its own."""
+    plain, people = pay_groups(staff)
+    return [person for person in map(_alone, plain) if person is not None] + people
+
+
+def pay_groups(staff: Iterable) -> tuple[list, list[PayPerson]]:
+    """`pay_people` in two parts, for speed at ICS size: the people on one assignment paid from basic rates only,
+    as their StaffMember records (their own `hourly_rate` is their rate, when they are full pay and have hours
+    and a rate: `has_basic_rate`), and everyone else as PayPerson. Both have the fields the profile groups by."""
+    staff = list(staff)
+    # Whoever holds more than one assignment holds one that is not their primary: only their keys need gathering.
+    shared = {member.employee_key for member in staff if not member.is_primary_assignment and member.employee_key}
+    single = [member for member in staff if member.employee_key not in shared] if shared else staff
+    plain = [member for member in single if member.ordinary_weekly_pay is None]
+    people = [_alone(member) for member in single if member.ordinary_weekly_pay is not None]
+    by_person: dict[tuple, list] = {}
+    for member in [member for member in staff if member.employee_key in shared] if shared else ():
+        by_person.setdefault((member.organisation_id, member.employee_key), []).append(member)
+    people += [_person(assignments) for assignments in by_person.values()]
+    return plain, [person for person in people if person is not None]
+
+
+def has_basic_rate(member) -> bool:
+    """A single-assignment, basic-rate person who is in the hourly measures (full pay, a rate and hours)."""
+    return bool(member.is_full_pay_relevant and member.hourly_rate and member.contracted_hours > 0)
+
+
+def _alone(member) -> PayPerson | None:
+    """`_person` of a single assignment."""
+    weekly = member.ordinary_weekly_pay
+    if weekly is None:
+        rate = member.hourly_rate if has_basic_rate(member) else None
+    else:
+        if weekly <= 0 and member.is_bank:
+            return None  # a bank worker not paid in the relevant pay period
+        hours = member.working_hours if member.working_hours is not None else member.contracted_hours
+        rate = weekly / hours if weekly > 0 and hours > 0 else None
+    return PayPerson(
+        member.organisation_id,
+        member.sex,
+        member.ethnic_group,
+        member.disability_group,
+        member.pay_band,
+        rate if member.is_full_pay_relevant else None,
+        member.bonus_pay,
+        weekly is not None,
+    )
 
 
 def _person(assignments: Sequence) -> PayPerson | None:
-    """One employee from their assignments, or None when they are not a relevant employee."""
+    """One employee from their assignments, or None when they are not a relevant employee (one pass over them)."""
     first = assignments[0]
-    if len(assignments) > 1:
-        first = next((member for member in assignments if member.is_primary_assignment), first)
-    full_pay = all(member.is_full_pay_relevant for member in assignments)
-    if all(member.ordinary_weekly_pay is not None for member in assignments):
-        pay = sum(member.ordinary_weekly_pay for member in assignments)
-        if pay <= 0 and all(member.is_bank for member in assignments):
+    full_pay = statutory = all_bank = True
+    weekly_pay = weekly_hours = basic_pay = basic_hours = bonus = 0.0
+    basic_rates = []
+    for member in assignments:
+        if member.is_primary_assignment and not first.is_primary_assignment:
+            first = member
+        full_pay = full_pay and bool(member.is_full_pay_relevant)
+        all_bank = all_bank and bool(member.is_bank)
+        bonus += member.bonus_pay
+        if member.ordinary_weekly_pay is None:
+            statutory = False
+        else:
+            weekly_pay += member.ordinary_weekly_pay
+            weekly_hours += _working_hours(member)
+        if member.hourly_rate and member.contracted_hours > 0:
+            basic_rates.append(member.hourly_rate)
+            basic_pay += member.hourly_rate * member.contracted_hours
+            basic_hours += member.contracted_hours
+    if statutory:
+        if weekly_pay <= 0 and all_bank:
             return None  # a bank worker not paid in the relevant pay period
-        hours = sum(_working_hours(member) for member in assignments)
-        statutory = True
+        pay, hours = weekly_pay, weekly_hours
+    elif len(basic_rates) == 1:
+        # The rate itself, not rate x hours / hours, which can differ from it in the last binary digit and so
+        # split people on the same rate who must be ranked as a tie (paragraph 13(2)).
+        pay, hours = basic_rates[0], 1.0
     else:
-        hours = pay = 0.0
-        paid = [member for member in assignments if member.hourly_rate and member.contracted_hours > 0]
-        for member in paid:
-            hours += member.contracted_hours
-            pay += member.hourly_rate * member.contracted_hours
-        if len(paid) == 1:
-            # The rate itself, not rate x hours / hours, which can differ from it in the last binary digit and
-            # so split people on the same rate who must be ranked as a tie (paragraph 13(2)).
-            pay, hours = paid[0].hourly_rate, 1.0
-        statutory = False
+        pay, hours = basic_pay, basic_hours
     rate = pay / hours if full_pay and pay > 0 and hours > 0 else None
     return PayPerson(
         first.organisation_id,
@@ -107,7 +143,7 @@ def _person(assignments: Sequence) -> PayPerson | None:
         first.disability_group,
         first.pay_band,
         rate,
-        sum(member.bonus_pay for member in assignments),
+        bonus,
         statutory,
     )
 

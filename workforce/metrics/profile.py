@@ -16,7 +16,7 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 
 from .declaration import DECLARATION_FIELDS
-from .paygap_people import pay_people
+from .paygap_people import has_basic_rate, pay_groups
 
 # The WRES/WDES headcount (primary assignments, no bank) is counted by these fields together.
 HEADCOUNT_FIELDS = (
@@ -109,15 +109,26 @@ class WorkforceProfile:
     @classmethod
     def from_staff(cls, staff: Sequence) -> "WorkforceProfile":
         primary = [member for member in staff if member.is_primary_assignment]
-        employees = pay_people(staff)
+        # The relevant employees: most as their own records (one assignment, basic rates), the rest gathered.
+        plain, gathered = pay_groups(staff)
+        employees = (plain, gathered)
         return cls(
             headcount=Counter(map(attrgetter(*HEADCOUNT_FIELDS), [m for m in primary if not m.is_bank])),
             people=Counter(map(attrgetter(*PEOPLE_FIELDS), primary)),
             board_members=tuple(member for member in primary if member.is_board_member),
-            hourly=_sorted_by((p for p in employees if p.hourly_rate is not None), HOURLY_FIELDS, "hourly_rate"),
-            relevant=Counter(map(attrgetter(*PAY_GROUP_FIELDS), employees)),
-            bonuses=_sorted_by((p for p in employees if p.bonus_pay > 0), PAY_GROUP_FIELDS, "bonus_pay"),
-            pay_basis=Counter(map(attrgetter("statutory"), employees)),
+            hourly=_merge(
+                (
+                    _sorted_by(filter(has_basic_rate, plain), HOURLY_FIELDS, "hourly_rate"),
+                    _sorted_by((p for p in gathered if p.hourly_rate is not None), HOURLY_FIELDS, "hourly_rate"),
+                )
+            )
+            if gathered
+            else _sorted_by(filter(has_basic_rate, plain), HOURLY_FIELDS, "hourly_rate"),
+            relevant=_add(Counter(map(attrgetter(*PAY_GROUP_FIELDS), group)) for group in employees),
+            bonuses=_merge(
+                _sorted_by((p for p in group if p.bonus_pay > 0), PAY_GROUP_FIELDS, "bonus_pay") for group in employees
+            ),
+            pay_basis=Counter({False: len(plain)}) + Counter(map(attrgetter("statutory"), gathered)),
         )
 
     @classmethod

@@ -185,7 +185,14 @@ def test_from_ordinary_pay_bank_staff_count_when_paid_and_leave_on_any_assignmen
     # Two assignments, one on reduced pay because of leave: the person is not a full-pay relevant employee.
     staff += [
         paid(300.0, sex="male", employee_key="k2", contracted_hours=20),
-        paid(100.0, sex="male", employee_key="k2", contracted_hours=20, is_full_pay_relevant=False),
+        paid(
+            100.0,
+            sex="male",
+            employee_key="k2",
+            contracted_hours=20,
+            is_full_pay_relevant=False,
+            is_primary_assignment=False,
+        ),
     ]
     gender = pay_gaps(staff)["gender"]
     assert [p.hourly_rate for p in hourly_pay_population(staff)] == [15.0] * 17
