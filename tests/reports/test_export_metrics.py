@@ -147,13 +147,12 @@ def independent_metrics(rows, figures):
     hourly, bonus_men, bonus_women, relevant_men, relevant_women = [], [], [], 0, 0
     for assignments in employees.values():
         sex = next(r for r in assignments if r["Primary Assignment"] == "Y")["Gender"]
-        pay = hours = 0.0
-        for r in assignments:
-            rate, contracted = hourly_rate(r), float(r["Contracted Hours"] or 0)
-            if rate and contracted > 0:
-                pay, hours = pay + rate * contracted, hours + contracted
-        if hours:
-            hourly.append((pay / hours, sex))
+        paid = [(hourly_rate(r), float(r["Contracted Hours"] or 0)) for r in assignments]
+        paid = [(rate, contracted) for rate, contracted in paid if rate and contracted > 0]
+        if len(paid) == 1:
+            hourly.append((paid[0][0], sex))  # the rate itself, so people on one rate stay a tie
+        elif paid:
+            hourly.append((sum(rate * hours for rate, hours in paid) / sum(hours for _, hours in paid), sex))
         bonus = sum(float(r["Bonus Pay"] or 0) for r in assignments)
         relevant_men, relevant_women = relevant_men + (sex == "Male"), relevant_women + (sex == "Female")
         if bonus > 0:
