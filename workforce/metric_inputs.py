@@ -19,7 +19,7 @@ from datetime import date
 from django.conf import settings
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast, Coalesce, Substr
 
 from organisations.models import Organisation
 from workforce.census import CENSUS_FILES
@@ -137,7 +137,9 @@ def staff_members(snapshots: list[Snapshot]) -> list[StaffMember]:
             "is_board_member",
             "is_voting_board_member",
             "is_executive_board_member",
-            "employee_key",
+            # A 64-bit prefix of the keyed hash is enough to tell one organisation's people apart (two of 100,000
+            # people share one with a chance of about 1 in 4,000 million) and a quarter of the bytes to read.
+            Substr("employee_key", 1, 16),
             _ordinary_weekly_pay(),
             Cast("weekly_working_hours", FloatField()),
         )

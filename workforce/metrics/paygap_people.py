@@ -69,7 +69,11 @@ def pay_groups(staff: Iterable) -> tuple[list, list[PayPerson]]:
     shared = {member.employee_key for member in staff if not member.is_primary_assignment and member.employee_key}
     single = [member for member in staff if member.employee_key not in shared] if shared else staff
     plain = [member for member in single if member.ordinary_weekly_pay is None]
-    people = [_alone(member) for member in single if member.ordinary_weekly_pay is not None]
+    people = (
+        [_alone(member) for member in single if member.ordinary_weekly_pay is not None]
+        if len(plain) < len(single)
+        else []
+    )
     by_person: dict[tuple, list] = {}
     for member in [member for member in staff if member.employee_key in shared] if shared else ():
         by_person.setdefault((member.organisation_id, member.employee_key), []).append(member)

@@ -16,7 +16,7 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 
 from .declaration import DECLARATION_FIELDS
-from .paygap_people import has_basic_rate, pay_groups
+from .paygap_people import pay_groups
 
 # The WRES/WDES headcount (primary assignments, no bank) is counted by these fields together.
 HEADCOUNT_FIELDS = (
@@ -57,6 +57,11 @@ def _merge(mappings: Iterable[dict[tuple, list[float]]]) -> dict[tuple, list[flo
             merged.setdefault(key, []).append(values)
     # Sorting the joined lists merges their sorted runs.
     return {key: sorted(chain.from_iterable(runs)) for key, runs in merged.items()}
+
+
+def _merge_two(first: dict[tuple, list[float]], second: dict[tuple, list[float]]) -> dict[tuple, list[float]]:
+    """`_merge` of two mappings, without sorting anything again when the second is empty (the usual case)."""
+    return _merge((first, second)) if second else first
 
 
 def _regroup(lists: dict[tuple, list[float]], fields: tuple[str, ...], wanted: tuple[str, ...]) -> dict:
@@ -116,17 +121,19 @@ class WorkforceProfile:
             headcount=Counter(map(attrgetter(*HEADCOUNT_FIELDS), [m for m in primary if not m.is_bank])),
             people=Counter(map(attrgetter(*PEOPLE_FIELDS), primary)),
             board_members=tuple(member for member in primary if member.is_board_member),
-            hourly=_merge(
-                (
-                    _sorted_by(filter(has_basic_rate, plain), HOURLY_FIELDS, "hourly_rate"),
-                    _sorted_by((p for p in gathered if p.hourly_rate is not None), HOURLY_FIELDS, "hourly_rate"),
-                )
-            )
-            if gathered
-            else _sorted_by(filter(has_basic_rate, plain), HOURLY_FIELDS, "hourly_rate"),
+            hourly=_merge_two(
+                _sorted_by(
+                    # `paygap_people.has_basic_rate`, written out: this runs once per staff member of the ICS.
+                    [m for m in plain if m.is_full_pay_relevant and m.hourly_rate and m.contracted_hours > 0],
+                    HOURLY_FIELDS,
+                    "hourly_rate",
+                ),
+                _sorted_by((p for p in gathered if p.hourly_rate is not None), HOURLY_FIELDS, "hourly_rate"),
+            ),
             relevant=_add(Counter(map(attrgetter(*PAY_GROUP_FIELDS), group)) for group in employees),
-            bonuses=_merge(
-                _sorted_by((p for p in group if p.bonus_pay > 0), PAY_GROUP_FIELDS, "bonus_pay") for group in employees
+            bonuses=_merge_two(
+                _sorted_by([m for m in plain if m.bonus_pay > 0], PAY_GROUP_FIELDS, "bonus_pay"),
+                _sorted_by((p for p in gathered if p.bonus_pay > 0), PAY_GROUP_FIELDS, "bonus_pay"),
             ),
             pay_basis=Counter({False: len(plain)}) + Counter(map(attrgetter("statutory"), gathered)),
         )
