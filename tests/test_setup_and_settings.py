@@ -1,5 +1,6 @@
 """The setup command is idempotent, and production settings pass Django's deployment checks."""
 
+import io
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from organisations.models import Membership, Organisation, Place
+from workforce.models import CatchmentArea
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 
@@ -45,9 +47,21 @@ def test_setup_portal_loads_places_and_organisations_once(settings):
 @pytest.mark.django_db
 def test_unchanged_reference_data_writes_no_history():
     call_command("setup_portal")
-    before = Organisation.history.count()
+    before = Organisation.history.count(), CatchmentArea.history.count()
     call_command("setup_portal")
-    assert Organisation.history.count() == before
+    assert (Organisation.history.count(), CatchmentArea.history.count()) == before
+
+
+@pytest.mark.django_db
+def test_setup_portal_stores_each_esr_organisations_default_catchment_once():
+    out = io.StringIO()
+    call_command("setup_portal", stdout=out)
+    assert "Census catchments: the default loaded for 7 organisations." in out.getvalue()
+    elht = CatchmentArea.objects.filter(organisation__slug="east-lancashire-hospitals")
+    assert elht.count() == 6
+    elht.first().delete()  # an admin's change stands when setup runs again
+    call_command("setup_portal", stdout=io.StringIO())
+    assert elht.count() == 5
 
 
 @pytest.mark.django_db

@@ -15,6 +15,7 @@ from workforce.esr.admin_import import (
 )
 from workforce.models import (
     BoardMembership,
+    CatchmentArea,
     FormalProcessFigures,
     ImportBatch,
     RecruitmentFigures,
@@ -155,36 +156,58 @@ class AnnualFiguresResource(resources.ModelResource):
             metrics_recompute(years=self.years_changed)
 
 
+class RecomputesMetrics:
+    """Recompute the metrics of the years a saved or deleted row affects, in the same transaction."""
+
+    def years_changed(self, queryset) -> set[int] | None:
+        """The years the rows in `queryset` affect; None for every year."""
+        return None
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            metrics_recompute(years=self.years_changed(type(obj).objects.filter(pk=obj.pk)))
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            years = self.years_changed(type(obj).objects.filter(pk=obj.pk))
+            super().delete_model(request, obj)
+            metrics_recompute(years=years)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            years = self.years_changed(queryset)
+            super().delete_queryset(request, queryset)
+            metrics_recompute(years=years)
+
+
 def _figures_admin(model):
     resource = type(f"{model.__name__}Resource", (AnnualFiguresResource,), {
         "Meta": type("Meta", (AnnualFiguresResource.Meta,), {"model": model}),
     })  # fmt: skip
 
-    class FiguresAdmin(PortalAdminPermissions, ImportExportMixin, SimpleHistoryAdmin):
+    class FiguresAdmin(PortalAdminPermissions, RecomputesMetrics, ImportExportMixin, SimpleHistoryAdmin):
         resource_classes = [resource]
         list_display = ["organisation", "year_label", "updated_at"]
         list_filter = ["year", "organisation"]
         list_select_related = ["organisation"]
 
         # Every change made here (including reverting to an earlier version) recomputes that year's metrics.
-        def save_model(self, request, obj, form, change):
-            with transaction.atomic():
-                super().save_model(request, obj, form, change)
-                metrics_recompute(years=[obj.year])
-
-        def delete_model(self, request, obj):
-            with transaction.atomic():
-                super().delete_model(request, obj)
-                metrics_recompute(years=[obj.year])
-
-        def delete_queryset(self, request, queryset):
-            with transaction.atomic():
-                years = set(queryset.values_list("year", flat=True))
-                super().delete_queryset(request, queryset)
-                metrics_recompute(years=years)
+        def years_changed(self, queryset) -> set[int]:
+            return set(queryset.values_list("year", flat=True))
 
     admin.site.register(model, FiguresAdmin)
 
 
 for _model in (RecruitmentFigures, FormalProcessFigures, TrainingFigures, StaffSurveyResults, BoardMembership):
     _figures_admin(_model)
+
+
+@admin.register(CatchmentArea)
+class CatchmentAreaAdmin(PortalAdminPermissions, RecomputesMetrics, SimpleHistoryAdmin):
+    """Each organisation's Census catchment: which local authorities its representation figures are compared
+    with, and how much of each. A change recomputes every year's metrics (the comparator is in all of them)."""
+
+    list_display = ["organisation", "local_authority", "weight", "updated_at"]
+    list_filter = ["organisation"]
+    list_select_related = ["organisation"]

@@ -39,6 +39,14 @@ PAY_GAP_GROUP_NAMES = {
     "ethnicity": ("White staff", "BME staff"),
     "disability": ("non-disabled staff", "disabled staff"),
 }
+# What kind of figure a metric is (`workforce.metrics.basis`), as a tag beside it on every page and export.
+BASIS_LABELS = {
+    "statutory": "Statutory figure",
+    "ordinary_pay": "From ordinary pay by the statutory method (not a statutory figure)",
+    "estimate": "Estimate from basic pay, not the statutory figure",
+    "rolling_average": "Two-year rolling average",
+    "single_year": "No rolling average",
+}
 # What the declaration rates count as recorded or not, in words.
 DECLARATION_LABELS = {
     "ethnicity": "ethnicity",
@@ -104,6 +112,11 @@ METRIC_TITLES = {
         for characteristic, label in DECLARATION_LABELS.items()
     },
 }
+
+
+def reporting_year_label(year: int) -> str:
+    """A reporting year as people write it: "2024/25" for 2025 (1 April 2024 to 31 March 2025)."""
+    return f"{year - 1}/{str(year)[-2:]}"
 
 
 def label_of(key: str) -> str:

@@ -18,16 +18,17 @@ from datetime import date
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, FloatField, Q, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, Value
+from django.db.models.functions import Cast, Coalesce, Substr
 
 from organisations.models import Organisation
-from workforce.census import CENSUS_FILE
+from workforce.census import CENSUS_FILES
 from workforce.metrics import METRICS_VERSION
 from workforce.metrics.inputs import BoardComposition, OrganisationFigures, Shortlisting, StaffMember, SurveyResult
 from workforce.models import (
     SURVEY_INDICATORS,
     BoardMembership,
+    CatchmentArea,
     FormalProcessFigures,
     RecruitmentFigures,
     Snapshot,
@@ -101,12 +102,13 @@ def staff_members(snapshots: list[Snapshot]) -> list[StaffMember]:
 
     The query is built by the ORM and run on a plain cursor, so each row arrives as a tuple already in
     StaffMember's field order and becomes one with `_make`: Django's per-value converters would take
-    longer than the rest of the read (about 94,000 rows x 21 columns for the ICS). The database does the
+    longer than the rest of the read (about 94,000 rows x 24 columns for the ICS). The database does the
     conversions instead: money and hours as floats (the calculations need no more than float precision),
     contracted hours empty (some bank staff) as 0, which keeps them out of the hourly pay measures as no
-    hours do, and "declared" sexual orientation or religion as any answer other than not declared (so
-    "Undecided" is declared). On SQLite the flags arrive as 0 and 1, which the calculations treat as
-    False and True.
+    hours do, full-pay relevant as not marked otherwise and not on reduced pay because of leave, the
+    ordinary pay as the pay gap's weekly figure (`_ordinary_weekly_pay`), and "declared" sexual orientation
+    or religion as any answer other than not declared (so "Undecided" is declared). On SQLite the flags
+    arrive as 0 and 1, which the calculations treat as False and True.
     """
     if not snapshots:
         return []
@@ -125,7 +127,7 @@ def staff_members(snapshots: list[Snapshot]) -> list[StaffMember]:
             Coalesce(Cast("contracted_hours", FloatField()), Value(0.0)),
             Cast("hourly_rate", FloatField()),
             Cast("bonus_pay", FloatField()),
-            "is_full_pay_relevant",
+            ExpressionWrapper(Q(is_full_pay_relevant=True, is_on_reduced_pay_leave=False), BooleanField()),
             "sex",
             "age_band",
             "ethnic_group",
@@ -135,6 +137,11 @@ def staff_members(snapshots: list[Snapshot]) -> list[StaffMember]:
             "is_board_member",
             "is_voting_board_member",
             "is_executive_board_member",
+            # A 64-bit prefix of the keyed hash is enough to tell one organisation's people apart (two of 100,000
+            # people share one with a chance of about 1 in 4,000 million) and a quarter of the bytes to read.
+            Substr("employee_key", 1, 16),
+            _ordinary_weekly_pay(),
+            Cast("weekly_working_hours", FloatField()),
         )
     )
     sql, params = query.query.sql_with_params()
@@ -143,12 +150,21 @@ def staff_members(snapshots: list[Snapshot]) -> list[StaffMember]:
         return list(map(StaffMember._make, cursor.fetchall()))
 
 
+def _ordinary_weekly_pay():
+    """SI 2017/353 Schedule 1 paragraph 6's weekly pay: (ordinary pay + bonus pay in the relevant pay period)
+    x 7 / the days in the period; empty when the extract gave no ordinary pay."""
+    pay = Cast(F("ordinary_pay") + F("period_bonus_pay"), FloatField()) * Value(7.0)
+    return ExpressionWrapper(pay / Cast("pay_period_days", FloatField()), output_field=FloatField())
+
+
 def _declared(field: str, not_declared: str):
     return ExpressionWrapper(~Q(**{field: not_declared}), output_field=BooleanField())
 
 
 def organisation_figures(year: int, organisation_ids) -> list[OrganisationFigures]:
-    """The figures ESR does not hold that the organisations entered for `year`, one query per kind of figure."""
+    """The figures ESR does not hold that the organisations entered for `year`, one query per kind of figure,
+    and their formal process figures for the year before (year - 1), which WRES 3 and WDES 3's two-year
+    rolling averages read."""
     organisation_ids = list(organisation_ids)
     found: dict[int, dict] = {organisation: {} for organisation in organisation_ids}
 
@@ -159,12 +175,7 @@ def organisation_figures(year: int, organisation_ids) -> list[OrganisationFigure
         found[figures.organisation_id]["recruitment_by_ethnicity"] = _shortlisting(figures, ETHNIC_GROUPS)
         found[figures.organisation_id]["recruitment_by_disability"] = _shortlisting(figures, DISABILITY_GROUPS)
     for figures in rows(FormalProcessFigures):
-        found[figures.organisation_id]["entering_disciplinary_by_ethnicity"] = _counts(
-            figures, "disciplinary", ETHNIC_GROUPS
-        )
-        found[figures.organisation_id]["entering_capability_by_disability"] = _counts(
-            figures, "capability", DISABILITY_GROUPS
-        )
+        found[figures.organisation_id].update(_formal_process(figures))
     for figures in rows(TrainingFigures):
         found[figures.organisation_id]["non_mandatory_training_by_ethnicity"] = _counts(
             figures, "training", ETHNIC_GROUPS
@@ -174,11 +185,24 @@ def organisation_figures(year: int, organisation_ids) -> list[OrganisationFigure
     for figures in rows(BoardMembership):
         found[figures.organisation_id]["board_by_ethnicity"] = _board(figures, ETHNIC_GROUPS)
         found[figures.organisation_id]["board_by_disability"] = _board(figures, DISABILITY_GROUPS)
+    previous: dict[int, dict] = {}
+    for figures in FormalProcessFigures.objects.filter(year=year - 1, organisation_id__in=organisation_ids):
+        previous[figures.organisation_id] = _formal_process(figures)
     return [
         OrganisationFigures(organisation_id=organisation, year=year, **values)
         for organisation, values in found.items()
         if values
+    ] + [
+        OrganisationFigures(organisation_id=organisation, year=year - 1, **values)
+        for organisation, values in previous.items()
     ]
+
+
+def _formal_process(figures: FormalProcessFigures) -> dict:
+    return {
+        "entering_disciplinary_by_ethnicity": _counts(figures, "disciplinary", ETHNIC_GROUPS),
+        "entering_capability_by_disability": _counts(figures, "capability", DISABILITY_GROUPS),
+    }
 
 
 def _shortlisting(figures, groups) -> dict:
@@ -220,18 +244,47 @@ def _survey(figures) -> dict:
 
 
 def metric_inputs_signature(snapshots: YearSnapshots) -> str:
-    """A digest of everything a year's metrics are computed from (6 queries).
+    """A digest of everything a year's metrics are computed from (14 queries).
 
     It changes when a snapshot is imported or replaced, an organisation moves place, an organisation or
     place is renamed or changes its address (slug), figures for the year are saved or deleted, the
-    suppression threshold or the Census file changes, or METRICS_VERSION is raised (do that when a
-    calculation changes).
+    suppression threshold or the Census comparators change, or METRICS_VERSION is raised (do that when a
+    calculation changes); and whenever the previous year's own inputs change, since WRES 3 and WDES 3
+    average that year's figures with this one's: recomputing the previous year leaves this one out of date.
     """
-    organisation_ids = [snapshot.organisation_id for snapshot in snapshots.snapshots]
+    previous = year_snapshots(snapshots.year - 1)
     parts = {
+        "year": _own_signature(snapshots),
+        "previous_year": _own_signature(previous),
+        "previous_formal_process": _figures_versions(
+            FormalProcessFigures, snapshots.year - 1, [s.organisation_id for s in snapshots.snapshots]
+        ),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def _figures_versions(model, year: int, organisation_ids: list[int]) -> list:
+    return [
+        [organisation, pk, updated.isoformat()]
+        for organisation, pk, updated in model.objects.filter(Q(year=year) & Q(organisation_id__in=organisation_ids))
+        .order_by("organisation_id")
+        .values_list("organisation_id", "pk", "updated_at")
+    ]
+
+
+def _own_signature(snapshots: YearSnapshots) -> dict:
+    """What one year's metrics read of that year: its snapshots, its entered figures and the settings."""
+    organisation_ids = [snapshot.organisation_id for snapshot in snapshots.snapshots]
+    return {
         "version": METRICS_VERSION,
         "threshold": settings.SUPPRESSION_THRESHOLD,
-        "census": hashlib.sha256(CENSUS_FILE.read_bytes()).hexdigest(),
+        "census": [hashlib.sha256(path.read_bytes()).hexdigest() for path in CENSUS_FILES],
+        "catchments": [
+            [organisation, code, str(weight), updated.isoformat()]
+            for organisation, code, weight, updated in CatchmentArea.objects.order_by("pk").values_list(
+                "organisation_id", "local_authority", "weight", "updated_at"
+            )
+        ],
         "snapshots": [
             [
                 snapshot.pk,
@@ -247,15 +300,6 @@ def metric_inputs_signature(snapshots: YearSnapshots) -> str:
             for snapshot in snapshots.snapshots
         ],
         "figures": {
-            model.__name__: [
-                [organisation, pk, updated.isoformat()]
-                for organisation, pk, updated in model.objects.filter(
-                    Q(year=snapshots.year) & Q(organisation_id__in=organisation_ids)
-                )
-                .order_by("organisation_id")
-                .values_list("organisation_id", "pk", "updated_at")
-            ]
-            for model in FIGURES_MODELS
+            model.__name__: _figures_versions(model, snapshots.year, organisation_ids) for model in FIGURES_MODELS
         },
     }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()

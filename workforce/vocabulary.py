@@ -66,7 +66,8 @@ class MedicalGrade(models.TextChoices):
 
 
 # ESR ethnic origin codes: A, B, C and C-subcodes (CA "White - English", CP "White - Polish", ...)
-# are White; D to S and their subcodes are Black and minority ethnic; Z is Not Stated.
+# are White; D to S (there are no I, O or Q codes) and their subcodes are Black and minority ethnic; Z is
+# Not Stated.
 _ETHNIC_CODE = re.compile(r"^\s*([A-Za-z])([A-Za-z0-9]?)\b")
 
 
@@ -80,7 +81,7 @@ def ethnic_group_for(esr_ethnic_origin: str | None) -> EthnicGroup:
     letter = match.group(1).upper()
     if letter in "ABC":
         return EthnicGroup.WHITE
-    if "D" <= letter <= "S":
+    if "D" <= letter <= "S" and letter not in "IOQ":  # ESR has no I, O or Q codes
         return EthnicGroup.BME
     return EthnicGroup.UNKNOWN
 
@@ -163,9 +164,19 @@ class Religion(models.TextChoices):
     NOT_DECLARED = "not_declared", "Not declared"
 
 
-# Five-year age bands at the snapshot date. The 55 boundary is exact, so "55 and over" is a sum of bands.
+# Five-year age bands at the snapshot date, from the date of birth. The 55 boundary is exact, so "55 and over"
+# is a sum of bands.
 AGE_BANDS = ("16-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69", "70+")
-AGED_55_AND_OVER = frozenset(AGE_BANDS[AGE_BANDS.index("55-59") :])
+# ESR's own age bands, kept as ESR gives them when a file has no dates of birth: they start a year later than
+# ours, so no ESR band can be read as one of ours without counting some people a year young or old.
+ESR_AGE_BANDS = (
+    "<=20", "21-25", "26-30", "31-35", "36-40", "41-45", "46-50", "51-55", "56-60", "61-65", "66-70", ">=71",
+)  # fmt: skip
+# ESR's 51-55 holds 55-year-olds and younger people alike: nobody in it can be counted as 55 and over or not.
+ESR_AGE_BAND_ACROSS_55 = "51-55"
+AGED_55_AND_OVER = frozenset(AGE_BANDS[AGE_BANDS.index("55-59") :]) | frozenset(
+    ESR_AGE_BANDS[ESR_AGE_BANDS.index("56-60") :]
+)
 
 
 def age_band_for(age: int) -> str | None:

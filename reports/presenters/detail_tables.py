@@ -20,10 +20,12 @@ from workforce.labels import QUARTILE_LABELS, label_of
 from workforce.metrics.results import (
     BandPayGapData,
     BandsData,
+    BasisData,
     BoardData,
     CharacteristicDeclarationData,
     DeclarationRatesData,
     IntersectionTableData,
+    LikelihoodData,
     LikelihoodPartData,
     MetricResultData,
     PayGapFiguresData,
@@ -69,24 +71,41 @@ def likelihood_tables(definition: MetricDefinition, part: LikelihoodPartData) ->
     measure_names = list(next(iter(groups.values())).keys()) if groups else []
     columns = ["Group", *[name.capitalize() if name != "rate" else "Rate (%)" for name in measure_names]]
     rows = [[label_of(group), *figures.values()] for group, figures in groups.items()]
-    counts = Table(title=f"{definition.code}: the counts behind it", slug="groups", columns=columns, rows=rows)
+    # WRES 3, WDES 3: the headline is a two-year rolling average, with the year alone and a basis beside it.
+    single_year = cast(LikelihoodData | None, part.get("single_year"))
+    title = "this year's counts" if single_year else "the counts behind it"
+    counts = Table(title=f"{definition.code}: {title}", slug="groups", columns=columns, rows=rows)
+    figures = [likelihood] if single_year is None else [likelihood, single_year]
+    notes = [
+        f"{likelihood['first_group'].capitalize()} compared with {likelihood['second_group']}: "
+        f"{likelihood['event']}. Unknown is shown but left out of the ratio."
+    ]
+    basis = cast(BasisData | None, part.get("basis"))
+    if basis:
+        notes.append(f"{basis['label']}: {basis['detail']}")
     summary = Table(
         title=f"{definition.code}: relative likelihood with its 95% confidence interval",
         slug="likelihood",
-        columns=["Relative likelihood", "95% interval from", "to", "Outside 0.80 to 1.25", "Could be chance"],
+        columns=[
+            *(["Figure"] if single_year else []),
+            "Relative likelihood",
+            "95% interval from",
+            "to",
+            "Outside 0.80 to 1.25",
+            "Could be chance",
+        ],
         rows=[
             [
-                likelihood["ratio"],
-                likelihood["ci_lower"],
-                likelihood["ci_upper"],
-                _yes_no(likelihood["adverse_impact"]),
-                _yes_no(likelihood["may_be_chance"]),
+                *([label] if single_year else []),
+                figure["ratio"],
+                figure["ci_lower"],
+                figure["ci_upper"],
+                _yes_no(figure["adverse_impact"]),
+                _yes_no(figure["may_be_chance"]),
             ]
+            for figure, label in zip(figures, ("Two-year rolling average", "This year alone"), strict=False)
         ],
-        notes=[
-            f"{likelihood['first_group'].capitalize()} compared with {likelihood['second_group']}: "
-            f"{likelihood['event']}. Unknown is shown but left out of the ratio."
-        ],
+        notes=notes,
     )
     return summary, counts
 
@@ -96,7 +115,9 @@ def survey_tables(definition: MetricDefinition, part: SurveyPartData, voices: Vo
     # Every key but the title and the difference is a group ("white", "bme" or "non_disabled", "disabled").
     groups = {key: cast(SurveyResultData, value) for key, value in part.items() if key not in ("title", "difference")}
     rows: list[list] = [[label_of(group), result["value"], result["respondents"]] for group, result in groups.items()]
-    rows.append(["Difference", part["difference"], ""])
+    difference = part.get("difference")  # none for WDES 8, which asks disabled staff only
+    if difference is not None:
+        rows.append(["Difference", difference, ""])
     unit = "score" if definition.unit == "score" else "%"
     tables = [
         Table(
@@ -140,9 +161,11 @@ def board_table(definition: MetricDefinition, part: BoardData) -> Table:
 def pay_gap_views(definition: MetricDefinition, part: PayGapFiguresData, by_band: dict[str, BandPayGapData]) -> Views:
     """The gaps and bonus, the quartiles (with a chart for men and women) and the gaps within each band."""
     reference, comparison = part["reference_group"], part["comparison_group"]
+    basis = part.get("basis")
     gaps = Table(
         title=f"{definition.code}: hourly pay and bonus",
         slug="gaps",
+        notes=[f"{basis['label']}: {basis['detail']}"] if basis else [],
         columns=["Measure", "Gap (%)"],
         rows=[
             ["Mean hourly pay gap", part["mean_hourly_gap"]],

@@ -10,7 +10,13 @@ from reports.choice import Choice, data_as_at
 from reports.exports import Table
 from reports.presenters.detail_tables import detail_views
 from reports.presenters.metric_trend import NO_FIGURE, MetricTrend
-from workforce.catalogue import RELATIVE_LIKELIHOOD_BAND, LikelihoodMetric, MetricDefinition, headline_figure
+from workforce.catalogue import (
+    RELATIVE_LIKELIHOOD_BAND,
+    LikelihoodMetric,
+    MetricDefinition,
+    figure_basis,
+    headline_figure,
+)
 from workforce.metrics.results import FigureData
 from workforce.selectors.results import metric_comparison, metric_results
 
@@ -62,14 +68,22 @@ def _value(figure: FigureData | None) -> float | None:
 
 def comparison_view(definition: MetricDefinition, year: int, year_label: str) -> tuple[Table, charts.Chart]:
     """The metric's headline figure for every organisation and place in one year, as a table and a bar chart."""
-    found = [  # (scope label, kind, the scope's headline figure)
-        (result["scope"]["label"], kind_label, headline_figure(definition, result))
+    results = [
+        (kind_label, result)
         for kind, kind_label in (("organisation", "Organisation"), ("place", "Place"))
         for result in metric_comparison(year, kind).values()
+    ]
+    found = [  # (scope label, kind, the scope's headline figure)
+        (result["scope"]["label"], kind_label, headline_figure(definition, result)) for kind_label, result in results
     ]
     rows: list[list] = [[label, kind_label, figure or NO_FIGURE] for label, kind_label, figure in found]
     bars = [(chart_label(label), _value(figure)) for label, _, figure in found]
     columns = ["Organisation or place", "Kind", f"{definition.code} ({year_label})"]
+    if definition.basis is not None:  # statutory or an estimate, a rolling average or not: scope by scope
+        columns.append("Basis")
+        for row, (_, result) in zip(rows, results, strict=True):
+            basis = figure_basis(definition, result)
+            row.append(basis["label"] if basis else NO_FIGURE)
     likelihood = isinstance(definition, LikelihoodMetric)
     if likelihood:
         columns.append("Outside 0.80 to 1.25")

@@ -20,14 +20,23 @@ from workforce.catalogue import (
     LikelihoodMetric,
     MetricDefinition,
     change_since,
+    figure_basis,
     figure_in,
     headline_figure,
     reading,
 )
-from workforce.metrics.results import FigureData, MetricResultData
+from workforce.metrics.results import BasisData, FigureData, MetricResultData
 from workforce.models import reporting_year_label
 
 NO_FIGURE = "No figure"
+# The colour of the tag that names a figure's basis (its words say it; the colour only echoes them).
+BASIS_TAG_COLOURS = {
+    "statutory": "green",
+    "ordinary_pay": "white",
+    "estimate": "orange",
+    "rolling_average": "blue",
+    "single_year": "grey",
+}
 
 
 @dataclass(frozen=True)
@@ -71,14 +80,7 @@ class MetricTrend:
     def figure_text(self) -> str:
         """The headline figure with its unit ("1.44", "12.3%"), "Not shown" when suppressed, why it cannot be
         calculated ("Not computable"), or NO_FIGURE when the year has none."""
-        figure = self.figure
-        if figure is None:
-            return NO_FIGURE
-        if figure["suppressed"]:
-            return "Not shown"
-        if figure["value"] is None:
-            return figure["display"]
-        return f"{figure['display']}{UNITS[self.definition.unit]}"
+        return _figure_text(self.figure, self.definition.unit)
 
     @property
     def figure_note(self) -> str:
@@ -89,6 +91,25 @@ class MetricTrend:
     @property
     def reading(self) -> str:
         return reading(self.definition, self.result)
+
+    @property
+    def basis(self) -> BasisData | None:
+        """What kind of figure the headline is in the chosen year (statutory, an estimate, a rolling average),
+        for metrics whose kind varies; None for the others."""
+        return figure_basis(self.definition, self.result)
+
+    @property
+    def basis_tag_colour(self) -> str:
+        basis = self.basis
+        return BASIS_TAG_COLOURS.get(basis["kind"], "grey") if basis else ""
+
+    @property
+    def beside_text(self) -> str:
+        """The figure shown beside the headline ("This year alone: 2.00"), or "" for a metric without one."""
+        beside = self.definition.beside
+        if beside is None or self.result is None:
+            return ""
+        return f"{beside.label}: {_figure_text(figure_in(beside.figure, self.result), self.definition.unit)}"
 
     # --- The year before --------------------------------------------------------------------------
 
@@ -132,13 +153,21 @@ class MetricTrend:
 
     @property
     def table(self) -> Table:
-        """The trend as a table (the metric page, its CSV and the board pack)."""
+        """The trend as a table (the metric page, its CSV and the board pack); a metric whose figures differ in
+        kind (statutory or an estimate, a rolling average or not) says each year's in a last column."""
         definition = self.definition
+        rows = [[row.year_label, *[figure or NO_FIGURE for figure in row.figures]] for row in self.rows]
+        columns = ["Year", *self.series_labels]
+        if definition.basis is not None:
+            columns.append("Basis")
+            for row, result in zip(rows, self.results.values(), strict=True):
+                basis = figure_basis(definition, result)
+                row.append(basis["label"] if basis else NO_FIGURE)
         return Table(
             title=f"{definition.code} over time: {self.scope_label}",
             slug="trend",
-            columns=["Year", *self.series_labels],
-            rows=[[row.year_label, *[figure or NO_FIGURE for figure in row.figures]] for row in self.rows],
+            columns=columns,
+            rows=rows,
             notes=[definition.help_text] if definition.help_text else [],
         )
 
@@ -170,3 +199,15 @@ def _drawn(figure: FigureData | None) -> float | None:
     if figure is None or figure["suppressed"]:
         return None
     return figure["value"]
+
+
+def _figure_text(figure: FigureData | None, unit: str) -> str:
+    """A figure with its unit ("1.44", "12.3%"), "Not shown" when suppressed, why it cannot be calculated
+    ("Not computable"), or NO_FIGURE when there is none."""
+    if figure is None:
+        return NO_FIGURE
+    if figure["suppressed"]:
+        return "Not shown"
+    if figure["value"] is None:
+        return figure["display"]
+    return f"{figure['display']}{UNITS[unit]}"

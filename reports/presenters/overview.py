@@ -66,11 +66,12 @@ def headline_table(trends: list[MetricTrend], choice: Choice) -> Table:
     return Table(
         title="Headline workforce equality metrics",
         slug="headline-metrics",
-        columns=["Metric", choice.year_label, previous, "Change", "Better or worse", "What it means"],
+        columns=["Metric", choice.year_label, "Basis", previous, "Change", "Better or worse", "What it means"],
         rows=[
             [
                 trend.definition.label,
                 trend.figure or NO_FIGURE,
+                trend.basis["label"] if trend.basis else "",
                 trend.previous_figure or NO_FIGURE,
                 trend.change.text,
                 trend.change.verdict or "Not judged",
@@ -78,7 +79,11 @@ def headline_table(trends: list[MetricTrend], choice: Choice) -> Table:
             ]
             for trend in trends
         ],
-        notes=["* = not shown, to protect the privacy of a small number of people."],
+        notes=[
+            "* = not shown, to protect the privacy of a small number of people.",
+            "Basis: whether a pay gap is the statutory figure or an estimate from basic pay, and whether WRES 3 "
+            "and WDES 3 are the two-year rolling average.",
+        ],
     )
 
 

@@ -68,12 +68,15 @@ def test_a_board_member_reads_the_dashboards_and_takes_away_the_board_pack(page,
     page.goto(f"/dashboards/?scope=ics&year={YEAR}")
     ics_ratio = figure_at(metric_result("ics", YEAR), "wres.2.likelihood.ratio")["display"]
     expect(page.locator("#table-headline-metrics")).to_contain_text(ics_ratio)
+    expect(page.locator(".nhsuk-tag", has_text="Estimate from basic pay").first).to_be_visible()
     with page.expect_download() as pdf_download:
         page.get_by_role("link", name="Board pack (PDF)").click()
     pdf = PdfReader(pdf_download.value.path())
     text = " ".join(p.extract_text() for p in pdf.pages)
     assert "Data as at: ESR snapshot of 31 March" in text and _year_label(YEAR) in text
     assert f"2: {ics_ratio}" in text.replace("\n", " ") or ics_ratio in text
+    # The synthetic extracts give basic rates only: the pack says the pay gaps are not the statutory figures.
+    assert "Estimate from basic pay, not the statutory figure" in " ".join(text.split())
     with page.expect_download() as xlsx_download:
         page.get_by_role("link", name="Board pack workbook (Excel)").click()
     with open(xlsx_download.value.path(), "rb") as stream:  # the saved download has no .xlsx suffix

@@ -400,3 +400,14 @@ def test_the_documentation_page_needs_sign_in_and_covers_every_endpoint(client, 
 
 def test_the_documentation_page_is_for_portal_roles_only(client_for, roleless_user):
     assert client_for(roleless_user).get(reverse("reports:api_docs")).status_code == 403
+
+
+def test_every_pay_gap_figure_in_the_api_says_whether_it_is_the_statutory_figure(small_trust_metrics, api):
+    # These extracts give basic rates only: the basis says so, and so does every pay gap figure shown.
+    body = api("api_metric_comparison", path="pay_gap.gender.basis").json()
+    assert {basis["label"] for basis in body["figures"].values()} == {
+        "Estimate from basic pay, not the statutory figure"
+    }
+    gov_uk = api("api_metrics", scope="ics").json()["pay_gap"]["gov_uk"]
+    shown = [figure for figure in gov_uk.values() if figure["value"] is not None]
+    assert shown and all(figure["note"] == "Estimate from basic pay, not the statutory figure." for figure in shown)

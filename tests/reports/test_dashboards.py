@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from objectives.services.plan_load import plan_load
 from objectives.services.progress import progress_update_create
+from organisations.models import Organisation
 from organisations.permissions import Role
 from organisations.services.reference_data import reference_data_load
 from reports.choice import choose
@@ -18,10 +19,11 @@ from reports.presenters.detail_tables import intersection_tables
 from reports.presenters.metric_page import metric_page
 from reports.presenters.overview import overview
 from tests.factories import make_user
-from tests.workforce.test_metric_results import YEAR, import_synthetic
+from tests.workforce.test_metric_results import FORMAL_PROCESSES, YEAR, import_synthetic
 from workforce.catalogue import METRICS, metric_definition
-from workforce.models import StaffRecord, reporting_year_label
+from workforce.models import FormalProcessFigures, StaffRecord, reporting_year_label
 from workforce.selectors.results import figure_at, metric_result
+from workforce.services.metric_recompute import metrics_recompute
 
 pytestmark = pytest.mark.django_db
 
@@ -263,3 +265,28 @@ def test_intersection_tables_print_the_stored_figures_and_nothing_added_up():
 def test_wdes_9b_is_answered_beside_wdes_9a(board_client, portal):
     text = _text(board_client.get(reverse("reports:metric", args=["wdes-9a"]), _query()))
     assert "WDES 9b: Has the organisation taken action to facilitate the voices of disabled staff?" in text
+
+
+def test_metric_pages_say_which_figures_are_estimates_statutory_or_rolling_averages(board_client, portal):
+    # The synthetic extract gives basic rates only: every pay gap page warns that it is an estimate.
+    page = _text(board_client.get(reverse("reports:metric", args=["pay-gap-gender"]), _query()))
+    assert "Important: Estimate from basic pay, not the statutory figure" in re.sub(r"<[^>]+>", "", page)
+    assert "Do not publish it as the statutory figure." in page
+    trend = board_client.get(reverse("reports:metric_csv", args=["pay-gap-gender", "trend"]), _query())
+    rows = list(csv.reader(io.StringIO(trend.content.decode())))
+    assert rows[2][-1] == "Basis" and rows[3][-1] == "Estimate from basic pay, not the statutory figure"
+    comparison = board_client.get(reverse("reports:metric_csv", args=["pay-gap-gender", "comparison"]), _query())
+    assert "Estimate from basic pay, not the statutory figure" in comparison.content.decode()
+    # One year of figures: WRES 3 has no rolling average, says so, and shows the year alone beside it.
+    trust = Organisation.objects.get(slug="east-lancashire-hospitals")
+    FormalProcessFigures.objects.create(organisation=trust, year=YEAR, **FORMAL_PROCESSES)
+    metrics_recompute(years=[YEAR])
+    query = _query("organisation:east-lancashire-hospitals")
+    page = _text(board_client.get(reverse("reports:metric", args=["wres-3"]), query))
+    assert '<strong class="nhsuk-tag nhsuk-tag--grey">No rolling average</strong>' in page
+    assert f"No rolling average: no figures for {reporting_year_label(YEAR - 1)}." in page
+    single = figure_at(metric_result("organisation:east-lancashire-hospitals", YEAR), "wres.3.single_year.ratio")
+    assert f"This year alone: {single['display']}" in page and single["value"] is not None
+    overview_page = _text(board_client.get(reverse("reports:overview"), _query()))
+    assert overview_page.count("Estimate from basic pay, not the statutory figure") >= 3  # the three pay gaps
+    assert "No rolling average" in overview_page

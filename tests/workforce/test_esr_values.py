@@ -5,7 +5,15 @@ from datetime import date
 import pytest
 
 from workforce.esr import values
-from workforce.vocabulary import AGE_BANDS, MedicalGrade, PayBand, Religion, SexualOrientation, age_band_for
+from workforce.vocabulary import (
+    AGE_BANDS,
+    AGED_55_AND_OVER,
+    MedicalGrade,
+    PayBand,
+    Religion,
+    SexualOrientation,
+    age_band_for,
+)
 
 
 @pytest.mark.parametrize(
@@ -57,7 +65,7 @@ def test_ethnic_origin_codes(raw, code):
     assert values.parse_ethnic_origin(raw) == code
 
 
-@pytest.mark.parametrize("raw", ["W Welsh", "Martian", "X Unknown code"])
+@pytest.mark.parametrize("raw", ["W Welsh", "Martian", "X Unknown code", "I", "O Other", "Q", "IA Indian", "qb"])
 def test_unknown_ethnic_origins_are_refused(raw):
     with pytest.raises(ValueError):
         values.parse_ethnic_origin(raw)
@@ -124,14 +132,20 @@ def test_age_bands_from_date_of_birth_make_55_and_over_exact():
     assert set(AGE_BANDS) == {age_band_for(age) for age in range(16, 90)}
 
 
-def test_esr_age_bands_map_one_year_younger():
-    assert values.parse_age_band("56-60") == "55-59"
-    assert values.parse_age_band("51-55") == "50-54"
-    assert values.parse_age_band("<=20 Years") == "16-19"
-    assert values.parse_age_band(">=71 Years") == "70+"
+def test_esr_age_bands_are_kept_as_esr_gives_them_not_read_a_year_young():
+    # ESR's 51-55 once became 50-54, so a 55-year-old counted as under 55 and "55 and over" measured 56+.
+    assert values.parse_age_band("51-55") == "51-55"
+    assert values.parse_age_band("56-60") == "56-60"
+    assert values.parse_age_band("56 - 60 Years") == "56-60"
+    assert values.parse_age_band("<=20 Years") == "<=20"
+    assert values.parse_age_band(">=71 Years") == ">=71"
     assert values.parse_age_band("55-59") == "55-59"
-    with pytest.raises(ValueError):
-        values.parse_age_band("old")
+    assert values.parse_age_band("70+") == "70+"
+    assert "51-55" not in AGED_55_AND_OVER and "56-60" in AGED_55_AND_OVER and "55-59" in AGED_55_AND_OVER
+    assert "50-54" not in AGED_55_AND_OVER
+    for wrong in ("old", "50-55", "52-56", "21-24"):
+        with pytest.raises(ValueError):
+            values.parse_age_band(wrong)
 
 
 def test_numbers_and_identifiers():

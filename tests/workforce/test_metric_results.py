@@ -3,6 +3,7 @@
 import csv
 import io
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.contrib.admin.sites import site as admin_site
@@ -15,8 +16,9 @@ from organisations.permissions import Role
 from organisations.services.reference_data import reference_data_load
 from tests.factories import make_user
 from workforce.figures import SECTIONS_BY_SLUG
-from workforce.models import MetricResult, RecruitmentFigures, reporting_year_for
+from workforce.models import CatchmentArea, MetricResult, RecruitmentFigures, reporting_year_for
 from workforce.selectors.results import available_years, figure_at, metric_comparison, metric_result, metric_trend
+from workforce.services.catchments import catchment_defaults_load
 from workforce.services.esr_import import esr_extract_import
 from workforce.services.figures_import import figures_csv_import
 from workforce.services.metric_recompute import metrics_recompute
@@ -175,6 +177,80 @@ def test_only_stale_years_are_recomputed_and_a_raised_threshold_makes_results_st
     report = metrics_recompute(only_stale=True)
     assert report.years == [YEAR] and report.up_to_date == []
     assert metric_result("ics", YEAR)["scope"]["threshold"] == 10
+
+
+FORMAL_PROCESSES = {
+    "disciplinary_white": 40, "disciplinary_bme": 12, "disciplinary_ethnicity_unknown": 1,
+    "capability_disabled": 9, "capability_non_disabled": 30, "capability_disability_unknown": 0,
+}  # fmt: skip
+
+
+def test_saving_the_previous_years_figures_brings_this_years_rolling_averages_up_to_date(
+    tmp_path, organisations, client_for
+):
+    import_synthetic(tmp_path, day=date(YEAR - 1, 3, 31))
+    import_synthetic(tmp_path)
+    trust = organisations["east-lancashire-hospitals"]
+    client = client_for(make_user(Role.EDI_LEAD, organisations=[trust]))
+    assert (
+        client.post(f"/organisations/{trust.slug}/figures/{YEAR}/formal-processes/", FORMAL_PROCESSES).status_code
+        == 302
+    )
+    wres_3 = metric_result("organisation:east-lancashire-hospitals", YEAR)["wres"]["3"]
+    previous_label = f"{YEAR - 2}/{str(YEAR - 1)[-2:]}"
+    assert wres_3["likelihood"]["ratio"]["note"] == f"No rolling average: no figures for {previous_label}."
+    assert wres_3["basis"]["kind"] == "single_year" and wres_3["single_year"]["ratio"]["value"] is not None
+    signature = MetricResult.objects.get(scope_key="ics", year=YEAR).input_signature
+
+    # Saving the previous year's figures recomputes that year, and with it this year, whose rolling average
+    # now reads them: (8 + 12) / 2 BME and (60 + 40) / 2 White entries over this year's headcounts.
+    previous = dict(FORMAL_PROCESSES, disciplinary_white=60, disciplinary_bme=8)
+    assert client.post(f"/organisations/{trust.slug}/figures/{YEAR - 1}/formal-processes/", previous).status_code == 302
+    assert MetricResult.objects.get(scope_key="ics", year=YEAR).input_signature != signature
+    wres_3 = metric_result("organisation:east-lancashire-hospitals", YEAR)["wres"]["3"]
+    bme, white = (wres_3["groups"][group]["headcount"]["value"] for group in ("bme", "white"))
+    expected = (10 / bme) / (50 / white)
+    assert wres_3["likelihood"]["ratio"]["value"] == round(expected, 2)
+    assert wres_3["basis"]["kind"] == "rolling_average"
+    assert wres_3["single_year"]["ratio"]["value"] == round((12 / bme) / (40 / white), 2)
+    # Recomputing the previous year alone recomputes this one too when its inputs changed, and only then.
+    report = metrics_recompute(years=[YEAR - 1])
+    assert report.years == [YEAR - 1] and report.up_to_date == [YEAR]
+
+
+def test_an_organisation_is_compared_with_its_catchment_which_admins_can_change(tmp_path, organisations):
+    import_synthetic(tmp_path)
+
+    def ethnicity(scope):
+        return metric_result(scope, YEAR)["representation"]["ethnicity"]["population_percent"]
+
+    # East Lancashire Hospitals against Pennine Lancashire (22.9%), not Blackburn with Darwen alone (39.6%).
+    assert ethnicity("organisation:east-lancashire-hospitals")["value"] == 22.9
+    assert ethnicity("place:blackburn-with-darwen")["value"] == 39.6
+    assert ethnicity("ics")["note"].startswith("Census figure not available: no TS021 ethnic group counts for ")
+    assert catchment_defaults_load() == 7  # each ESR organisation's default, stored for admins to edit
+    assert catchment_defaults_load() == 0  # and never stored twice
+    trust = organisations["east-lancashire-hospitals"]
+    assert set(CatchmentArea.objects.filter(organisation=trust).values_list("local_authority", flat=True)) == {
+        "E06000008", "E07000117", "E07000120", "E07000122", "E07000124", "E07000125",
+    }  # fmt: skip
+    # An admin narrows the catchment to Blackburn with Darwen and Burnley, half each: the metrics follow.
+    request = RequestFactory().post("/admin/")
+    request.user = make_user(Role.ADMIN)
+    model_admin = admin_site._registry[CatchmentArea]
+    model_admin.delete_queryset(request, CatchmentArea.objects.filter(organisation=trust).exclude(
+        local_authority__in=["E06000008", "E07000117"]
+    ))  # fmt: skip
+    for row in CatchmentArea.objects.filter(organisation=trust):
+        row.weight = Decimal("0.5")
+        model_admin.save_model(request, row, form=None, change=True)
+    # (61,349 + 16,539) / 2 over (154,741 + 94,651) / 2 = 31.2%.
+    assert ethnicity("organisation:east-lancashire-hospitals")["value"] == 31.2
+    assert (
+        "Blackburn with Darwen (0.5 of it)"
+        in metric_result("organisation:east-lancashire-hospitals", YEAR)["representation"]["source"]
+    )
+    assert CatchmentArea.history.filter(organisation=trust, history_type="-").count() == 4
 
 
 def test_a_year_whose_snapshots_are_gone_loses_its_results(tmp_path, organisations):

@@ -24,6 +24,9 @@ from workforce.vocabulary import DisabilityGroup, EthnicGroup, disability_group_
         ("", EthnicGroup.UNKNOWN),
         (None, EthnicGroup.UNKNOWN),
         ("  a White - British ", EthnicGroup.WHITE),
+        ("I", EthnicGroup.UNKNOWN),  # ESR has no I, O or Q codes: never BME (the import refuses them)
+        ("O Other", EthnicGroup.UNKNOWN),
+        ("Q", EthnicGroup.UNKNOWN),
     ],
 )
 def test_ethnic_group_follows_the_esr_code_letter(value, group):

@@ -17,11 +17,13 @@ from workforce.metrics.readings import (
     declaration_reading,
     likelihood_reading,
     pay_gap_reading,
+    single_survey_reading,
     survey_reading,
 )
 from workforce.metrics.results import (
     BandPayGapData,
     BandsData,
+    BasisData,
     BoardData,
     CharacteristicDeclarationData,
     FigureData,
@@ -74,6 +76,11 @@ class MetricDefinition:
     series: tuple[Series, ...]
     headline: bool = False
     help_text: str = ""
+    # What kind of figure the headline is, where that varies (statutory or an estimate, a rolling average or a
+    # single year): every page and export prints its label beside the figure.
+    basis: Callable[[Result], BasisData] | None = None
+    # A second figure shown beside the headline (WRES 3 and WDES 3: the year alone beside the rolling average).
+    beside: Series | None = None
 
     @property
     def label(self) -> str:
@@ -116,7 +123,7 @@ class SurveyMetric(MetricDefinition):
     """WRES 5-8, WDES 4a-9a: two groups' staff survey results and the difference between them."""
 
     part: Callable[[Result], SurveyPartData]
-    group_labels: tuple[str, str]  # the first and second group, in words
+    group_labels: tuple[str, ...]  # the groups, in words: two compared, or one (WDES 8, disabled staff only)
     voices: Callable[[Result], VoicesData] | None = None  # WDES 9b, shown beside 9a
 
     @property
@@ -125,10 +132,13 @@ class SurveyMetric(MetricDefinition):
         return "percent" if self.unit == "points" else self.unit
 
     def read(self, result: Result) -> str:
-        first, second = (as_figure(one.figure(result)) for one in self.series)
-        comparison = {"title": self.part(result)["title"], "first": {"value": first}, "second": {"value": second}}
+        figures = [as_figure(one.figure(result)) for one in self.series]
+        title = self.part(result)["title"]
         unit = "" if self.unit == "score" else "%"
-        return survey_reading(comparison, "first", "second", *self.group_labels, unit)
+        if len(figures) == 1:
+            return single_survey_reading(title, figures[0], unit)
+        comparison = {"title": title, "first": {"value": figures[0]}, "second": {"value": figures[1]}}
+        return survey_reading(comparison, "first", "second", self.group_labels[0], self.group_labels[1], unit)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -206,6 +216,17 @@ def figure_in(figure: FigureOf, result: Result | None) -> FigureData | None:
         return None
     try:
         return figure(result)
+    except (KeyError, TypeError):
+        return None
+
+
+def figure_basis(definition: MetricDefinition, result: Result | None) -> BasisData | None:
+    """What kind of figure the metric's headline is in one result (statutory, an estimate, a rolling average),
+    or None when the metric does not say (its figures are of one kind) or the result lacks it."""
+    if definition.basis is None or result is None:
+        return None
+    try:
+        return definition.basis(result)
     except (KeyError, TypeError):
         return None
 

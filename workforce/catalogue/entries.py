@@ -13,7 +13,9 @@ from workforce.metrics.results import (
     BandsData,
     BoardData,
     FigureData,
+    FormalProcessLikelihoodData,
     LikelihoodPartData,
+    WdesDisabledSurveyData,
     WdesSurveyData,
     WresSurveyData,
 )
@@ -39,24 +41,54 @@ from .definitions import (
 )
 
 SURVEY_HELP = "From the NHS Staff Survey. The difference is the second group's figure minus the first's."
+ROLLING_HELP = (
+    "The technical guidance bases it on a two-year rolling average of the current year and the previous year: "
+    "the numbers entering the process in the two years, averaged, over this year's headcount."
+)
 
 
-def _likelihood(slug: str, code: str, part: Callable[[Result], LikelihoodPartData], headline: bool) -> LikelihoodMetric:
+def _likelihood(
+    slug: str, code: str, part: Callable[[Result], LikelihoodPartData], headline: bool, **extra
+) -> LikelihoodMetric:
     def ratio(r: Result) -> FigureData:
         return part(r)["likelihood"]["ratio"]
 
     return LikelihoodMetric(
-        slug=slug,
-        standard=code.split()[0],
-        code=code,
-        title=METRIC_TITLES[slug],
-        figure=ratio,
-        unit="ratio",
-        better=TOWARDS_ONE,
-        headline=headline,
-        series=(Series("Relative likelihood", ratio),),
-        part=part,
-        help_text=LIKELIHOOD_HELP,
+        **{
+            "slug": slug,
+            "standard": code.split()[0],
+            "code": code,
+            "title": METRIC_TITLES[slug],
+            "figure": ratio,
+            "unit": "ratio",
+            "better": TOWARDS_ONE,
+            "headline": headline,
+            "series": (Series("Relative likelihood", ratio),),
+            "part": part,
+            "help_text": LIKELIHOOD_HELP,
+            **extra,
+        }
+    )
+
+
+def _formal_process(slug: str, code: str, part: Callable[[Result], FormalProcessLikelihoodData]) -> LikelihoodMetric:
+    """WRES 3 and WDES 3: the two-year rolling average is the headline, the year alone beside it."""
+
+    def rolling(r: Result) -> FigureData:
+        return part(r)["likelihood"]["ratio"]
+
+    def single_year(r: Result) -> FigureData:
+        return part(r)["single_year"]["ratio"]
+
+    return _likelihood(
+        slug,
+        code,
+        part,
+        True,
+        series=(Series("Two-year rolling average", rolling), Series("This year alone", single_year)),
+        help_text=f"{LIKELIHOOD_HELP} {ROLLING_HELP}",
+        basis=lambda r: part(r)["basis"],
+        beside=Series("This year alone", single_year),
     )
 
 
@@ -101,6 +133,28 @@ def _wdes_survey(number: str, part: Callable[[Result], WdesSurveyData], unit: st
     )
 
 
+def _wdes_disabled_survey(number: str, part: Callable[[Result], WdesDisabledSurveyData]) -> SurveyMetric:
+    """WDES 8: the disabled staff's own percentage is the figure (the question is asked of no one else)."""
+
+    def disabled(r: Result) -> FigureData:
+        return part(r)["disabled"]["value"]
+
+    slug = f"wdes-{number}"
+    return SurveyMetric(
+        slug=slug,
+        standard="WDES",
+        code=f"WDES {number}",
+        title=METRIC_TITLES[slug],
+        figure=disabled,
+        unit="percent",
+        better=HIGHER,
+        series=(Series("disabled staff", disabled),),
+        part=part,
+        group_labels=("disabled staff",),
+        help_text="From the NHS Staff Survey, which asks this of disabled staff only: the figure is their percentage.",
+    )
+
+
 def _board(slug: str, code: str, group: str, part: Callable[[Result], BoardData], headline: bool) -> BoardMetric:
     return BoardMetric(
         slug=slug,
@@ -141,6 +195,7 @@ def _pay_gap(characteristic: Literal["gender", "ethnicity", "disability"]) -> Pa
         part=lambda r: r["pay_gap"][characteristic],
         by_band=lambda r: r["pay_gap"]["by_band"][characteristic],
         group_names=(reference, comparison),
+        basis=lambda r: r["pay_gap"][characteristic]["basis"],
         help_text=(
             f"The difference between the average hourly pay of {reference} and of {comparison}, as a percentage "
             f"of {reference}'s. A negative gap means {comparison} are paid more on average."
@@ -201,7 +256,10 @@ def _representation(characteristic: Literal["ethnicity", "disability"], group: s
             Series("Population (Census 2021)", lambda r: r["representation"][characteristic]["population_percent"]),
         ),
         reader=read,
-        help_text="The Census 2021 comparators are mostly unverified (see the README): read them with care.",
+        help_text=(
+            "Compared with ONS Census 2021: a place with its local authorities, the ICS with all of them, an "
+            "organisation with its catchment. Where a Census figure could not be found the page says so."
+        ),
     )
 
 
@@ -275,7 +333,7 @@ METRICS: tuple[MetricDefinition, ...] = (
         "whole ICS only.",
     ),
     _likelihood("wres-2", "WRES 2", lambda r: r["wres"]["2"], headline=True),
-    _likelihood("wres-3", "WRES 3", lambda r: r["wres"]["3"], headline=True),
+    _formal_process("wres-3", "WRES 3", lambda r: r["wres"]["3"]),
     _likelihood("wres-4", "WRES 4", lambda r: r["wres"]["4"], headline=True),
     _wres_survey("5", lambda r: r["wres"]["5"]),
     _wres_survey("6", lambda r: r["wres"]["6"]),
@@ -291,7 +349,7 @@ METRICS: tuple[MetricDefinition, ...] = (
         "disability",
     ),
     _likelihood("wdes-2", "WDES 2", lambda r: r["wdes"]["2"], headline=True),
-    _likelihood("wdes-3", "WDES 3", lambda r: r["wdes"]["3"], headline=True),
+    _formal_process("wdes-3", "WDES 3", lambda r: r["wdes"]["3"]),
     _wdes_survey("4a(i)", lambda r: r["wdes"]["4a_i"]),
     _wdes_survey("4a(ii)", lambda r: r["wdes"]["4a_ii"]),
     _wdes_survey("4a(iii)", lambda r: r["wdes"]["4a_iii"]),
@@ -299,7 +357,7 @@ METRICS: tuple[MetricDefinition, ...] = (
     _wdes_survey("5", lambda r: r["wdes"]["5"]),
     _wdes_survey("6", lambda r: r["wdes"]["6"]),
     _wdes_survey("7", lambda r: r["wdes"]["7"]),
-    _wdes_survey("8", lambda r: r["wdes"]["8"]),
+    _wdes_disabled_survey("8", lambda r: r["wdes"]["8"]),
     _wdes_survey("9a", lambda r: r["wdes"]["9a"], unit="score", voices=lambda r: r["wdes"]["9b"]),
     _board("wdes-10", "WDES 10", "Disabled", lambda r: r["wdes"]["10"], headline=False),
     _pay_gap("gender"),

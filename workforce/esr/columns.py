@@ -71,6 +71,37 @@ COLUMNS = (
         "Full Pay Relevant",
         ("Full Pay Relevant", "Full Pay Relevant Employee", "Full-Pay Relevant Employee"),
     ),
+    # The gender pay gap's own figures for the pay period the snapshot date falls in (SI 2017/353 Schedule 1).
+    Column(
+        "ordinary_pay",
+        "Ordinary Pay",
+        ("Ordinary Pay", "Ordinary Pay in Pay Period", "Ordinary Pay (Pay Period)", "GPG Ordinary Pay"),
+    ),
+    Column(
+        "period_bonus_pay",
+        "Bonus Pay in Pay Period",
+        ("Bonus Pay in Pay Period", "Bonus Pay (Pay Period)", "Pay Period Bonus", "GPG Bonus in Pay Period"),
+    ),
+    Column(
+        "pay_period_days",
+        "Pay Period Days",
+        ("Pay Period Days", "Days in Pay Period", "Pay Period Length", "Pay Period Length (Days)"),
+    ),
+    Column(
+        "weekly_working_hours",
+        "Weekly Working Hours",
+        ("Weekly Working Hours", "GPG Weekly Hours", "Average Weekly Hours"),
+    ),
+    Column(
+        "period_hours",
+        "Hours in Pay Period",
+        ("Hours in Pay Period", "Hours Paid in Pay Period", "Pay Period Hours", "Ordinary Pay Hours"),
+    ),
+    Column(
+        "reduced_pay_leave",
+        "Reduced Pay Leave",
+        ("Reduced Pay Leave", "Reduced Pay Due to Leave", "On Reduced Pay Due to Leave", "Reduced or Nil Pay Leave"),
+    ),
     Column("gender", "Gender", ("Gender", "Sex"), True),
     Column("date_of_birth", "Date of Birth", ("Date of Birth", "DOB", "Birth Date")),
     Column("age_band", "Age Band", ("Age Band", "Age Group")),

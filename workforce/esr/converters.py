@@ -5,6 +5,9 @@ PostgreSQL COPY, or raises GroupError with every value that is wrong. The reader
 once per distinct combination of raw values and caches the result.
 """
 
+from calendar import monthrange
+from datetime import date
+
 from workforce.esr import values
 from workforce.vocabulary import (
     AssignmentCategory,
@@ -23,6 +26,11 @@ JOB_FIELDS = ("staff_group", "occupation_code", "job_role", "pay_band", "medical
 PAY_FIELDS = ("fte", "contracted_hours", "hourly_rate", "annual_salary", "bonus_pay", "full_pay_relevant")
 PEOPLE_FIELDS = ("gender", "ethnic_origin", "disability", "sexual_orientation", "religion")
 AGE_FIELDS = ("date_of_birth", "age_band")
+# The gender pay gap's figures for the pay period the snapshot date falls in: distinct on nearly every row when
+# given, so kept apart from PAY_FIELDS, whose few thousand combinations stay cached.
+PERIOD_FIELDS = (
+    "ordinary_pay", "period_bonus_pay", "pay_period_days", "weekly_working_hours", "period_hours", "reduced_pay_leave",
+)  # fmt: skip
 
 # The order of the values in a converted row; the writer names these columns for COPY.
 STAFF_RECORD_COLUMNS = (
@@ -33,6 +41,7 @@ STAFF_RECORD_COLUMNS = (
     "fte", "contracted_hours", "hourly_rate", "annual_salary", "bonus_pay", "is_full_pay_relevant",
     "sex", "ethnic_origin_code", "ethnic_group", "disability_group", "sexual_orientation", "religion",
     "age_band",
+    "ordinary_pay", "period_bonus_pay", "pay_period_days", "weekly_working_hours", "is_on_reduced_pay_leave",
 )  # fmt: skip
 
 
@@ -164,3 +173,44 @@ def age_converter(snapshot_date):
         return (age_band,)
 
     return convert_age
+
+
+def period_converter(snapshot_date: date, *, has_ordinary_pay: bool):
+    """The converter of PERIOD_FIELDS for a file (with or without an Ordinary Pay column).
+
+    With the column, a blank ordinary pay is 0 (not paid in the period: a bank worker with no shifts), a blank
+    pay period is the calendar month of the snapshot date (ESR pays monthly), and the weekly working hours are
+    the Weekly Working Hours given, else the Hours in Pay Period times 7 / the days in the period, else (stored
+    empty) the contracted hours. Without it nothing is stored but the reduced-pay flag: the pay gaps are then
+    an estimate from basic rates."""
+    month_days = str(monthrange(snapshot_date.year, snapshot_date.month)[1])
+    parsers = (
+        _number(0, 1_000_000, "0" if has_ordinary_pay else NULL),  # ordinary pay in the pay period
+        _number(0, 5_000_000, "0"),  # bonus pay paid in the pay period
+        _whole_days(month_days if has_ordinary_pay else NULL),
+        _number(0, 168, NULL),  # weekly working hours
+        _number(0, 24 * 366, NULL),  # hours in the pay period
+        _flag(False),  # reduced or nil pay because of leave
+    )
+
+    def convert_period(raw):
+        pay, bonus, days, weekly, hours, reduced = _collect(zip(PERIOD_FIELDS, raw, parsers, strict=True))
+        if not has_ordinary_pay:
+            return (NULL, "0", NULL, NULL, reduced)
+        if weekly == NULL and hours != NULL:
+            weekly = f"{float(hours) * 7 / int(days):.4f}"
+        return (pay, bonus, days, weekly, reduced)
+
+    return convert_period
+
+
+def _whole_days(blank):
+    def parse(raw):
+        if not raw.strip():
+            return blank
+        value = values.parse_number(raw, low=1, high=366)
+        if not float(value).is_integer():
+            raise ValueError("is not a whole number of days")
+        return str(int(float(value)))
+
+    return parse

@@ -20,12 +20,14 @@ from workforce.esr.converters import (
     JOB_FIELDS,
     PAY_FIELDS,
     PEOPLE_FIELDS,
+    PERIOD_FIELDS,
     GroupError,
     age_converter,
     convert_flags,
     convert_job,
     convert_pay,
     convert_people,
+    period_converter,
 )
 from workforce.esr.pseudonymise import Pseudonymiser
 
@@ -111,6 +113,10 @@ class RowConverter:
             _Group([at(f) for f in PAY_FIELDS], convert_pay),
             _Group([at(f) for f in PEOPLE_FIELDS], convert_people),
             _Group([at(f) for f in AGE_FIELDS], age_converter(snapshot_date)),
+            _Group(
+                [at(f) for f in PERIOD_FIELDS],
+                period_converter(snapshot_date, has_ordinary_pay=columns.index("ordinary_pay") is not None),
+            ),
         ]
         self.has_primary_flag = columns.index("primary_assignment") is not None
         self.organisation_at = at("organisation")
@@ -133,7 +139,7 @@ class RowConverter:
     def read(self, reader, result: ReadResult, chunk_rows=CHUNK_ROWS):
         """Yield lists of (organisation id, tab-separated values) chunk by chunk; every error goes into result.
 
-        This loop runs once per row of a 93,840-row file, so it is written for speed: the five column
+        This loop runs once per row of a 93,840-row file, so it is written for speed: the six column
         groups are looked up one by one rather than in a loop, their cached values are already joined
         text, and the HMAC is computed inline from the prepared hash states.
         """
@@ -147,12 +153,13 @@ class RowConverter:
         counts = result.rows_by_organisation
         employee_inner, assignment_inner = self.pseudonymiser.inner_states()
         outer = self.pseudonymiser.outer_state()
-        flags_group, job_group, pay_group, people_group, age_group = self.groups
+        flags_group, job_group, pay_group, people_group, age_group, period_group = self.groups
         get_flags, flags_cache = flags_group.get, flags_group.cache
         get_job, job_cache = job_group.get, job_group.cache
         get_pay, pay_cache = pay_group.get, pay_group.cache
         get_people, people_cache = people_group.get, people_group.cache
         get_age, age_cache = age_group.get, age_group.cache
+        get_period, period_cache = period_group.get, period_group.cache
         organisation_ids = {}
         chunk = []
         rows = 0
@@ -170,6 +177,7 @@ class RowConverter:
             pay = pay_cache.get(get_pay(row)) or pay_group.convert_and_cache(row)
             people = people_cache.get(get_people(row)) or people_group.convert_and_cache(row)
             age = age_cache.get(get_age(row)) or age_group.convert_and_cache(row)
+            period = period_cache.get(get_period(row)) or period_group.convert_and_cache(row)
             organisation_id = fixed_organisation
             if organisation_id is None:
                 raw = row[organisation_at]
@@ -183,11 +191,13 @@ class RowConverter:
                 or type(pay) is GroupError
                 or type(people) is GroupError
                 or type(age) is GroupError
+                or type(period) is GroupError
                 or type(organisation_id) is GroupError
                 or not (employee.isdigit() and employee[0] != "0" and assignment.isdigit() and assignment[0] != "0")
             ):
                 # The slow path: report what is wrong, or normalise identifiers that need it.
-                ok = self._check_row(row, reader.line_num, (flags, job, pay, people, age, organisation_id), result)
+                converted = (flags, job, pay, people, age, period, organisation_id)
+                ok = self._check_row(row, reader.line_num, converted, result)
                 if not ok:
                     continue
                 employee = _normalise_identifier(employee)
@@ -218,7 +228,12 @@ class RowConverter:
                 seen_employees.add(seen)
             rows += 1
             counts[organisation_id] += 1
-            chunk.append((organisation_id, f"{employee_key}\t{assignment_key}\t{flags}\t{job}\t{pay}\t{people}\t{age}"))
+            chunk.append(
+                (
+                    organisation_id,
+                    f"{employee_key}\t{assignment_key}\t{flags}\t{job}\t{pay}\t{people}\t{age}\t{period}",
+                )
+            )
             if len(chunk) >= chunk_rows:
                 result.rows = rows
                 yield chunk

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from workforce.vocabulary import (
     AGE_BANDS,
+    ESR_AGE_BANDS,
     AssignmentCategory,
     DisabilityGroup,
     MedicalGrade,
@@ -215,8 +216,14 @@ _ETHNIC_CODE = re.compile(r"^([A-Za-z][A-Za-z0-9]?)(?:\s|$)")
 _ETHNIC_UNSTATED = {"", "unspecified", "undefined", "notknown", "notstated", "notgiven"}
 
 
+# The letters ESR's ethnic origin codes start with (ETHNIC_ORIGINS): A to S without I, O and Q (never used,
+# as they read like 1, 0 and O), and Z. Anything else is a row error, never a guess at BME or White.
+ETHNIC_CODE_LETTERS = frozenset(code for code in ETHNIC_ORIGINS)
+
+
 def parse_ethnic_origin(raw: str) -> str:
-    """The ESR ethnic origin code ("A", "CP", "Z"), or "" when not given. Codes T to Y do not exist."""
+    """The ESR ethnic origin code ("A", "CP", "Z"), or "" when not given. Codes starting with a letter ESR
+    does not use (I, O, Q and T to Y) are refused, so they cannot be counted as BME."""
     value = raw.strip()
     key = _key(value)
     if key in _ETHNIC_UNSTATED:
@@ -224,14 +231,15 @@ def parse_ethnic_origin(raw: str) -> str:
     match = _ETHNIC_CODE.match(value)
     if match:
         code = match.group(1).upper()
-        if "A" <= code[0] <= "S" or code == "Z":
+        if code[0] in ETHNIC_CODE_LETTERS:
             return code
     code = _ETHNIC_DESCRIPTIONS.get(key)
     if code:
         return code
     raise ValueError(
-        'is not an ESR ethnic origin (for example "A White - British", "CP White - Polish", "Z Not Stated")'
-    )  # noqa: E501
+        "is not an ESR ethnic origin: codes start with A to S (not I, O or Q) or Z, "
+        'for example "A White - British", "CP White - Polish", "Z Not Stated"'
+    )
 
 
 _NOT_DECLARED = (
@@ -318,21 +326,23 @@ _ESR_BAND = re.compile(r"^(\d{2})\s*-\s*(\d{2})(?:\s*years)?$")
 
 
 def parse_age_band(raw: str) -> str:
-    """Our bands ("55-59") as they are; ESR's bands ("56-60", "<=20 Years", ">=71 Years") to the band one
-    year younger. That shift is an approximation: ESR's 51-55 is counted as 50-54, so a 55-year-old in an
-    ESR-banded file counts as under 55."""
+    """Our bands ("55-59", "70+") as they are, and ESR's bands ("56-60", "<=20 Years", ">=71 Years") as ESR's
+    bands ("56-60", "<=20", ">=71"): ESR's start a year later than ours, so one cannot be read as the other
+    (the portal once read ESR's 51-55 as 50-54, counting 55-year-olds as under 55)."""
     value = raw.strip().lower()
     if value in AGE_BANDS:
         return value
-    if value in {"<=20 years", "<=20", "<20", "under 20", "16-20"}:
-        return "16-19"
-    if value in {">=71 years", ">=71", "71+", "70 and over", "70+ years"}:
+    if value in {"70 and over", "70+ years"}:
         return "70+"
+    if value in {"<=20 years", "<=20", "<20", "under 20", "16-20", "16-20 years"}:
+        return "<=20"
+    if value in {">=71 years", ">=71", "71+", "71 and over"}:
+        return ">=71"
     match = _ESR_BAND.match(value)
     if match:
-        low, high = int(match.group(1)), int(match.group(2))
-        if high == low + 4 and low % 5 == 1 and 21 <= low <= 66:
-            return age_band_for(low - 1)
+        band = f"{match.group(1)}-{match.group(2)}"
+        if band in ESR_AGE_BANDS:
+            return band
     raise ValueError('is not an age band (for example "55-59", or ESR\'s "56-60")')
 
 

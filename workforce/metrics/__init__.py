@@ -13,11 +13,15 @@
 - `representation` workforce against the Census 2021 population; age profile
 - `declaration`    how many staff have no recorded ethnicity, disability, sexual orientation or religion
 - `metric_set`     `compute_metric_set`: everything for one scope and snapshot, already suppressed
+- `entered`        the figures ESR does not hold, as one scope adds them up for WRES and WDES
 - `results`        the shape of a result as every output reads it (TypedDicts: the contract with the outputs)
 - `readings`       one-sentence plain-English readings of the headline figures
 - `profile`        a scope's staff records counted once (WorkforceProfile), added up across scopes
+- `paygap_people`  the pay gap's relevant employees, one per person, with their hourly rate of pay
+- `rolling`        WRES 3 and WDES 3 as two-year rolling averages
+- `basis`          what kind of figure a metric is (statutory, estimate, rolling average), printed beside it
 """
 
 # Raise when a calculation or the shape of its results changes: stored results with another version are
 # out of date (workforce.metric_inputs.metric_inputs_signature) and `recompute_metrics --stale` redoes them.
-METRICS_VERSION = 4
+METRICS_VERSION = 5

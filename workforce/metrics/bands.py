@@ -21,7 +21,16 @@ from operator import attrgetter
 
 from workforce.vocabulary import AFC_BANDS, MedicalGrade, PayBand
 
-from .suppression import DEFAULT_THRESHOLD, HIDE_LAST, Sum, Suppressor, as_suppressor, hide_last, percentage
+from .suppression import (
+    DEFAULT_THRESHOLD,
+    HIDE_LAST,
+    Figure,
+    Sum,
+    Suppressor,
+    as_suppressor,
+    hide_last,
+    percentage,
+)
 
 MEDICAL_ROWS = (MedicalGrade.CONSULTANT.value, MedicalGrade.CAREER_GRADE.value, MedicalGrade.TRAINEE.value)
 BAND_ROWS = (*(band.value for band in AFC_BANDS), PayBand.VSM.value, *MEDICAL_ROWS, "other")
@@ -43,11 +52,20 @@ SENIOR_CLUSTERS = ("cluster_3", "cluster_4")
 _NON_MEDICAL_ROWS = frozenset(BAND_ROWS) - frozenset(MEDICAL_ROWS) - {"other"}
 
 
-def band_row(pay_band: str, medical_grade: str) -> str:
-    """The indicator 1 row of a staff member: their AfC band or VSM, medical grade, or "other"."""
+def band_row(pay_band: str, medical_grade: str, is_executive_board_member: bool = False) -> str:
+    """The indicator 1 row of a staff member: their AfC band or VSM, medical grade, or "other". An executive
+    board member is in the VSM row whatever their pay scale: the WRES and WDES define the row as "VSM
+    (including Executive Board members)" (NHS England, WDES 2023 metrics: VSM "matched to the WRES
+    definition"; WRES indicator 1 as trusts publish it)."""
+    if is_executive_board_member:
+        return PayBand.VSM.value
     if pay_band == PayBand.MEDICAL:
         return medical_grade if medical_grade in MEDICAL_ROWS else "other"
     return pay_band if pay_band in _NON_MEDICAL_ROWS else "other"
+
+
+# How band_distribution counts the headcount: by these fields and the group's.
+BAND_FIELDS = ("is_clinical", "pay_band", "medical_grade", "is_executive_board_member")
 
 
 def band_distribution(
@@ -68,8 +86,8 @@ def band_distribution(
 
     and "overall_workforce": the headcount and the share of each group in the whole workforce.
     """
-    # Count the distinct (clinical, band, grade, group) combinations at C speed, then fold them into rows.
-    combinations = Counter(map(attrgetter("is_clinical", "pay_band", "medical_grade", group_attribute), headcount))
+    # Count the distinct (clinical, band, grade, executive, group) combinations at C speed, then fold them.
+    combinations = Counter(map(attrgetter(*BAND_FIELDS, group_attribute), headcount))
     return band_distribution_from_counts(combinations, group_attribute, groups, threshold)
 
 
@@ -80,17 +98,30 @@ def band_distribution_from_counts(
     threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
     senior_row: bool = False,
 ) -> dict:
-    """`band_distribution` from the headcount counted by (is_clinical, pay_band, medical_grade, group).
+    """`band_distribution` from the headcount counted by (*BAND_FIELDS, group).
 
     With `senior_row`, also "senior": Bands 8a and above (see SENIOR)."""
     suppressor = as_suppressor(threshold)
-    threshold = suppressor.threshold
     tally: Counter = Counter()
-    for (is_clinical, pay_band, medical_grade, group), count in combinations.items():
-        tally[(SPLITS[0] if is_clinical else SPLITS[1], band_row(pay_band, medical_grade), group)] += count
+    for (is_clinical, pay_band, medical_grade, is_executive, group), count in combinations.items():
+        split = SPLITS[0] if is_clinical else SPLITS[1]
+        tally[(split, band_row(pay_band, medical_grade, is_executive), group)] += count
+    counts, sums = _band_table(tally, groups, senior_row)
+    figures = suppressor.table(f"{group_attribute}.bands", counts, sums, priority=hide_last)
+    result: dict = {split: _split_shares(split, counts, figures, groups, suppressor.threshold) for split in SPLITS}
+    result["overall_workforce"] = _row_shares(("all", TOTAL), counts, figures, groups, suppressor.threshold)
+    if senior_row:
+        # Suppressed in the same table as the band rows, so the solver knows this row is their sum and hides
+        # enough that no hidden band count can be worked out from it.
+        result["senior"] = _row_shares(("all", SENIOR), counts, figures, groups, suppressor.threshold)
+    return result
+
+
+def _band_table(tally: Counter, groups: Sequence[str], senior_row: bool) -> tuple[dict, list[Sum]]:
+    """The counts published for indicator 1, keyed (split, row, column), and every sum they are published with:
+    rows add up to clusters and totals, groups to the row total, clinical and non-clinical to the whole."""
     columns = (*groups, TOTAL)
     rows = (*BAND_ROWS, *CLUSTERS, TOTAL)
-
     counts: dict = {}
     sums: list[Sum] = []
     for split in SPLITS:
@@ -117,64 +148,33 @@ def band_distribution_from_counts(
     sums.append(Sum(("all", TOTAL, TOTAL), tuple(("all", TOTAL, group) for group in groups)))
     if senior_row:
         sums.append(Sum(("all", SENIOR, TOTAL), tuple(("all", SENIOR, group) for group in groups)))
+    return counts, sums
 
-    figures = suppressor.table(f"{group_attribute}.bands", counts, sums, priority=hide_last)
 
-    result: dict = {}
-    for split in SPLITS:
-        result[split] = {
-            "counts": {row: {column: figures[(split, row, column)] for column in columns} for row in rows},
-            "share_of_row": {
-                row: {
-                    group: percentage(
-                        counts[(split, row, group)],
-                        counts[(split, row, TOTAL)],
-                        threshold,
-                        figures[(split, row, group)],
-                    )
-                    for group in groups
-                }
-                for row in rows
-            },
-            "share_of_group": {
-                row: {
-                    group: percentage(
-                        counts[(split, row, group)],
-                        counts[(split, TOTAL, group)],
-                        threshold,
-                        figures[(split, row, group)],
-                    )
-                    for group in groups
-                }
-                for row in rows
-            },
-        }
-    result["overall_workforce"] = {
-        "counts": {column: figures[("all", TOTAL, column)] for column in columns},
+def _split_shares(split: str, counts: dict, figures: dict, groups: Sequence[str], threshold: int) -> dict:
+    """Clinical or non-clinical staff: the counts, each row's share by group and each group's share by row."""
+    columns = (*groups, TOTAL)
+    rows = (*BAND_ROWS, *CLUSTERS, TOTAL)
+
+    def share(row: str, group: str, of: tuple) -> Figure:
+        return percentage(counts[(split, row, group)], counts[of], threshold, figures[(split, row, group)])
+
+    return {
+        "counts": {row: {column: figures[(split, row, column)] for column in columns} for row in rows},
+        "share_of_row": {row: {g: share(row, g, (split, row, TOTAL)) for g in groups} for row in rows},
+        "share_of_group": {row: {g: share(row, g, (split, TOTAL, g)) for g in groups} for row in rows},
+    }
+
+
+def _row_shares(row: tuple, counts: dict, figures: dict, groups: Sequence[str], threshold: int) -> dict:
+    """One row of the whole workforce (overall, or Bands 8a and above): its counts and each group's share."""
+    return {
+        "counts": {column: figures[(*row, column)] for column in (*groups, TOTAL)},
         "share": {
-            group: percentage(
-                counts[("all", TOTAL, group)], counts[("all", TOTAL, TOTAL)], threshold, figures[("all", TOTAL, group)]
-            )
+            group: percentage(counts[(*row, group)], counts[(*row, TOTAL)], threshold, figures[(*row, group)])
             for group in groups
         },
     }
-    if not senior_row:
-        return result
-    # Suppressed in the same table as the band rows, so the solver knows this row is their sum and hides
-    # enough that no hidden band count can be worked out from it.
-    result["senior"] = {
-        "counts": {column: figures[("all", SENIOR, column)] for column in columns},
-        "share": {
-            group: percentage(
-                counts[("all", SENIOR, group)],
-                counts[("all", SENIOR, TOTAL)],
-                threshold,
-                figures[("all", SENIOR, group)],
-            )
-            for group in groups
-        },
-    }
-    return result
 
 
 def workforce_counts(headcount: Sequence, group_attribute: str, groups: Sequence[str]) -> dict[str, int]:
@@ -187,7 +187,7 @@ def profile_band_distribution(
     profile, group_attribute: str, groups: Sequence[str], threshold, senior_row: bool = False
 ) -> dict:
     """`band_distribution` of a `profile.WorkforceProfile`'s headcount."""
-    combinations = profile.tally("is_clinical", "pay_band", "medical_grade", group_attribute)
+    combinations = profile.tally(*BAND_FIELDS, group_attribute)
     return band_distribution_from_counts(combinations, group_attribute, groups, threshold, senior_row)
 
 

@@ -15,9 +15,16 @@ from workforce.vocabulary import DisabilityGroup, EthnicGroup
 class StaffMember(NamedTuple):
     """One ESR assignment at the snapshot date, pseudonymised: no name, no identifier.
 
-    `hourly_rate` is the gender pay gap hourly rate of pay (ordinary pay in the pay period divided by
-    hours, SI 2017/353 Schedule 1 paragraph 6) for the person; None when ESR gives no rate.
-    `contracted_hours` is weekly. `bonus_pay` is the bonus paid in the 12 months to the snapshot date.
+    `hourly_rate` is the assignment's basic hourly rate (from the extract, or its annual salary over its
+    weekly hours); None when ESR gives none. `contracted_hours` is weekly. `bonus_pay` is the bonus paid in
+    the 12 months to the snapshot date. `is_full_pay_relevant` is False for an assignment paid at a reduced
+    rate or nil because of leave in the pay period (SI 2017/353 Schedule 1 paragraph 1).
+
+    The pay gap fields an extract may add (`paygap_people` reads them): `employee_key` (the keyed hash of
+    the employee number, so one person's assignments are counted as one employee), `ordinary_weekly_pay`
+    (ordinary pay in the relevant pay period, with any bonus paid in it, times 7 / the days in the period:
+    paragraph 6's weekly figure; None when the extract gives no ordinary pay) and `working_hours` (the
+    weekly working hours that pay is for, paragraph 7; None: the contracted hours).
 
     A named tuple rather than a dataclass: a whole ICS snapshot is about 94,000 of them, and a tuple is
     made from a database row in one step (`StaffMember._make(row)`), several times faster.
@@ -44,6 +51,9 @@ class StaffMember(NamedTuple):
     is_board_member: bool = False
     is_voting_board_member: bool = False
     is_executive_board_member: bool = False
+    employee_key: str = ""
+    ordinary_weekly_pay: float | None = None
+    working_hours: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

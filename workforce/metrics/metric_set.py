@@ -11,13 +11,8 @@ from dataclasses import dataclass
 from typing import cast
 
 from .declaration import declaration_rates_from_counts
-from .inputs import (
-    DISABILITY_GROUPS,
-    ETHNIC_GROUPS,
-    BoardComposition,
-    OrganisationFigures,
-    Shortlisting,
-)
+from .entered import EnteredFigures, wdes_of, wres_of
+from .inputs import OrganisationFigures
 from .paygap import profile_pay_gaps
 from .profile import WorkforceProfile
 from .representation import PopulationProfile, profile_representation
@@ -31,63 +26,8 @@ from .suppression import (
     hide_last,
     suppress_linked_counts,
 )
-from .survey import board_from_flags, combine_boards, combine_survey_results
-from .wdes import wdes
-from .wres import wres
 
 SCOPE_KINDS = ("organisation", "place", "ics")
-
-
-def _sum_counts(mappings) -> dict:
-    total: dict = {}
-    for mapping in mappings:
-        for group, count in mapping.items():
-            total[group] = total.get(group, 0) + count
-    return total
-
-
-def _sum_shortlisting(mappings) -> dict:
-    total: dict = {}
-    for mapping in mappings:
-        for group, figures in mapping.items():
-            before = total.get(group, Shortlisting(0, 0))
-            total[group] = Shortlisting(before.shortlisted + figures.shortlisted, before.appointed + figures.appointed)
-    return total
-
-
-def _combine_survey(surveys) -> dict:
-    by_item: dict = {}
-    for survey in surveys:
-        for item, results in survey.items():
-            for group, result in results.items():
-                by_item.setdefault(item, {}).setdefault(group, []).append(result)
-    combined: dict = {}
-    for item, groups in by_item.items():
-        for group, results in groups.items():
-            result = combine_survey_results(results)
-            if result is not None:
-                combined.setdefault(item, {})[group] = result
-    return combined
-
-
-def _boards(
-    board_members: Sequence,
-    figures: dict[int, OrganisationFigures],
-    organisation_ids,
-    attribute,
-    group_attribute,
-    groups,
-):
-    """Each organisation's board: the entered figures when there are any, otherwise the ESR board flags."""
-    boards: list[BoardComposition] = []
-    for organisation in organisation_ids:
-        entered = getattr(figures[organisation], attribute) if organisation in figures else None
-        if entered is not None:
-            boards.append(entered)
-        else:
-            own = [member for member in board_members if member.organisation_id == organisation]
-            boards.append(board_from_flags(own, group_attribute, groups))
-    return combine_boards(boards)
 
 
 def compute_metric_set(
@@ -146,69 +86,25 @@ def metric_set_of_profile(
 ) -> dict:
     """`compute_metric_set` for a scope whose staff are already profiled (`profile.WorkforceProfile`).
 
-    Only the figures of `organisation_ids` are used. Rendering the same profile again (as the joint
-    suppression pass does) reuses the numbers kept on the profile.
+    Only the figures of `organisation_ids` are used: those entered for `year`, and for WRES 3 and WDES 3's
+    two-year rolling average the previous year's formal process counts. Rendering the same profile again
+    (as the joint suppression pass does) reuses the numbers kept on the profile.
     """
     suppressor = as_suppressor(threshold)
     if scope_kind not in SCOPE_KINDS:
         raise ValueError(f"scope_kind must be one of {SCOPE_KINDS}, not {scope_kind!r}")
-    organisations = sorted(organisation_ids)
-    wanted = frozenset(organisations)
-    figures = {f.organisation_id: f for f in organisation_figures if f.year == year and f.organisation_id in wanted}
-    entered = list(figures.values())
-
-    def provided(attribute: str) -> list[int]:
-        return sorted(f.organisation_id for f in entered if getattr(f, attribute))
-
-    coverage = {
-        attribute: provided(attribute)
-        for attribute in (
-            "recruitment_by_ethnicity",
-            "recruitment_by_disability",
-            "entering_disciplinary_by_ethnicity",
-            "entering_capability_by_disability",
-            "non_mandatory_training_by_ethnicity",
-            "wres_survey",
-            "wdes_survey",
-            "board_by_ethnicity",
-            "board_by_disability",
-        )
-    }
-    coverage["organisations"] = organisations
-    board_members = profile.board_members
-
+    entered = EnteredFigures.of(organisation_figures, year, organisation_ids)
     return {
         "scope": {"kind": scope_kind, "name": scope_name, "year": year, "threshold": suppressor.threshold},
         "headcount": suppressor.count("headcount", profile.headcount_total),
-        "wres": wres(
-            profile,
-            recruitment=_sum_shortlisting(f.recruitment_by_ethnicity for f in entered),
-            entering_disciplinary=_sum_counts(f.entering_disciplinary_by_ethnicity for f in entered),
-            accessing_training=_sum_counts(f.non_mandatory_training_by_ethnicity for f in entered),
-            survey=_combine_survey(f.wres_survey for f in entered),
-            board=_boards(board_members, figures, organisations, "board_by_ethnicity", "ethnic_group", ETHNIC_GROUPS),
-            threshold=suppressor,
-            # Bands 8a and above for the ICS only: published for every scope, the extra linked row made
-            # the joint suppression hide about a third more WRES 1 cells (and the row itself) everywhere.
-            senior_row=scope_kind == "ics",
-        ),
-        "wdes": wdes(
-            profile,
-            recruitment=_sum_shortlisting(f.recruitment_by_disability for f in entered),
-            entering_capability=_sum_counts(f.entering_capability_by_disability for f in entered),
-            survey=_combine_survey(f.wdes_survey for f in entered),
-            facilitates_voices=[
-                figures[o].facilitates_disabled_staff_voices if o in figures else None for o in organisations
-            ],
-            board=_boards(
-                board_members, figures, organisations, "board_by_disability", "disability_group", DISABILITY_GROUPS
-            ),
-            threshold=suppressor,
-        ),
+        # Bands 8a and above for the ICS only: published for every scope, the extra linked row made the joint
+        # suppression hide about a third more WRES 1 cells (and the row itself) everywhere.
+        "wres": wres_of(profile, entered, suppressor, senior_row=scope_kind == "ics"),
+        "wdes": wdes_of(profile, entered, suppressor),
         "pay_gap": profile_pay_gaps(profile, suppressor),
         "representation": profile_representation(profile, population, suppressor),
         "declaration": declaration_rates_from_counts(profile.people, suppressor),
-        "coverage": coverage,
+        "coverage": entered.coverage(),
     }
 
 

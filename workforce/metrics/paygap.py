@@ -39,11 +39,12 @@ disability (non-disabled reference, disabled compared), and the mean and median 
 Agenda for Change band.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import cast
 
 from workforce.vocabulary import AFC_BANDS, Sex
 
+from .basis import ESTIMATE, ORDINARY_PAY, STATUTORY, FigureBasis
 from .paygap_numbers import (
     CHARACTERISTICS,
     QUARTILES,
@@ -89,74 +90,107 @@ def _gap(averages: Averages, names, threshold: int) -> Figure:
 
 
 def pay_gap_figures(
-    numbers: PayGapNumbers, names: tuple[str, str], threshold: "int | Suppressor" = DEFAULT_THRESHOLD
+    numbers: PayGapNumbers,
+    names: tuple[str, str],
+    threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
+    basis: FigureBasis | None = None,
 ) -> dict:
     """The six pay gap measures for one characteristic, every figure suppressed.
 
     `names` name the two groups in plain words ("men", "women") for notes. Returns "mean_hourly_gap",
     "median_hourly_gap", "mean_bonus_gap", "median_bonus_gap", "bonus" (relevant employees, recipients
     and percentage receiving, by group), "quartiles" (percentage of each group in each quartile pay
-    band) and "population" (headcounts in the hourly measures).
+    band), "population" (headcounts in the hourly measures) and "basis" (statutory, or an estimate from
+    basic pay, whose label every gap and percentage then carries as its note).
     """
     suppressor = as_suppressor(threshold)
-    threshold = suppressor.threshold
-    reference, comparison = numbers.reference, numbers.comparison
+    basis = basis or FigureBasis(ESTIMATE)
+    mark = basis.mark
     bonus_names = (f"{names[0]} paid a bonus", f"{names[1]} paid a bonus")
-    result = {
-        "reference_group": reference,
-        "comparison_group": comparison,
-        "mean_hourly_gap": _gap(numbers.mean_hourly, names, threshold),
-        "median_hourly_gap": _gap(numbers.median_hourly, names, threshold),
-        "mean_bonus_gap": _gap(numbers.mean_bonus, bonus_names, threshold),
-        "median_bonus_gap": _gap(numbers.median_bonus, bonus_names, threshold),
+    threshold = suppressor.threshold
+    quartiles, population = _quartiles(numbers, suppressor)
+    return {
+        "reference_group": numbers.reference,
+        "comparison_group": numbers.comparison,
+        "mean_hourly_gap": mark(_gap(numbers.mean_hourly, names, threshold)),
+        "median_hourly_gap": mark(_gap(numbers.median_hourly, names, threshold)),
+        "mean_bonus_gap": mark(_gap(numbers.mean_bonus, bonus_names, threshold)),
+        "median_bonus_gap": mark(_gap(numbers.median_bonus, bonus_names, threshold)),
+        "bonus": _bonus_figures(numbers, suppressor, mark),
+        "quartiles": {quartile: {g: mark(f) for g, f in groups.items()} for quartile, groups in quartiles.items()},
+        "population": population,
+        "basis": basis,
     }
 
-    # Bonus: received / not received by group, published with the group totals.
-    bonus_counts = {}
-    for group in (reference, comparison):
-        bonus_counts[(group, "received")] = numbers.received[group]
-        bonus_counts[(group, "not_received")] = numbers.relevant[group] - numbers.received[group]
-    bonus_counts.update(_totals(bonus_counts, (reference, comparison), ("received", "not_received")))
-    bonus_figures = suppressor.table(
-        f"paygap.{reference}.bonus", bonus_counts, grid_sums((reference, comparison), ("received", "not_received"))
+
+def _bonus_figures(numbers: PayGapNumbers, suppressor: Suppressor, mark) -> dict:
+    """Each group's relevant employees, those paid a bonus and the percentage: received and not received by
+    group, published with the group totals (one table)."""
+    groups = (numbers.reference, numbers.comparison)
+    counts = {}
+    for group in groups:
+        counts[(group, "received")] = numbers.received[group]
+        counts[(group, "not_received")] = numbers.relevant[group] - numbers.received[group]
+    counts.update(_totals(counts, groups, ("received", "not_received")))
+    figures = suppressor.table(
+        f"paygap.{numbers.reference}.bonus", counts, grid_sums(groups, ("received", "not_received"))
     )
-    result["bonus"] = {
+    return {
         group: {
-            "relevant_employees": bonus_figures[(group, "total")],
-            "received": bonus_figures[(group, "received")],
-            "percent_received": percentage(
-                bonus_counts[(group, "received")],
-                bonus_counts[(group, "total")],
-                threshold,
-                bonus_figures[(group, "received")],
+            "relevant_employees": figures[(group, "total")],
+            "received": figures[(group, "received")],
+            "percent_received": mark(
+                percentage(
+                    counts[(group, "received")],
+                    counts[(group, "total")],
+                    suppressor.threshold,
+                    figures[(group, "received")],
+                )
             ),
         }
-        for group in (reference, comparison)
+        for group in groups
     }
 
-    # Quartiles: a table of quartile x group, published with quartile sizes and group totals.
-    quartile_table = {}
-    for quartile, (reference_count, comparison_count) in zip(QUARTILES, numbers.quartiles, strict=True):
-        quartile_table[(quartile, reference)] = round(reference_count)
-        quartile_table[(quartile, comparison)] = round(comparison_count)
-    quartile_table.update(_totals(quartile_table, QUARTILES, (reference, comparison)))
+
+def _quartiles(numbers: PayGapNumbers, suppressor: Suppressor) -> tuple[dict, dict]:
+    """The percentage of each group in each quartile pay band, and the headcounts in the hourly measures: a
+    table of quartile x group, published with the quartile sizes and group totals."""
+    groups = (numbers.reference, numbers.comparison)
+    table = {}
+    men = _whole_people([reference for reference, _ in numbers.quartiles])
+    for quartile, reference_count, size in zip(QUARTILES, men, numbers.quartile_sizes, strict=True):
+        table[(quartile, groups[0])] = reference_count
+        table[(quartile, groups[1])] = size - reference_count
+    table.update(_totals(table, QUARTILES, groups))
     # Quartiles are recomputed within each scope, so a place's table is not the sum of its organisations'.
-    quartile_figures = suppressor.table(
-        f"paygap.{reference}.quartiles", quartile_table, grid_sums(QUARTILES, (reference, comparison)), additive=False
+    figures = suppressor.table(
+        f"paygap.{numbers.reference}.quartiles", table, grid_sums(QUARTILES, groups), additive=False
     )
-    result["quartiles"] = {
+    quartiles = {
         quartile: {
-            group: percentage(count, size, threshold, quartile_figures[(quartile, group)])
-            for group, count in zip((reference, comparison), counts, strict=True)
+            group: percentage(count, size, suppressor.threshold, figures[(quartile, group)])
+            for group, count in zip(groups, counts, strict=True)
         }
         for quartile, counts, size in zip(QUARTILES, numbers.quartiles, numbers.quartile_sizes, strict=True)
     }
-    result["population"] = {
-        reference: quartile_figures[("total", reference)],
-        comparison: quartile_figures[("total", comparison)],
-        "total": quartile_figures[("total", "total")],
+    population = {
+        groups[0]: figures[("total", groups[0])],
+        groups[1]: figures[("total", groups[1])],
+        "total": figures[("total", "total")],
     }
-    return result
+    return quartiles, population
+
+
+def _whole_people(shares: Sequence[float]) -> list[int]:
+    """Whole numbers of people for fractional shares (a tie split across quartiles), adding up to the same
+    total: each rounded down, then the largest remainders rounded up. So the published group sizes are the
+    true ones, and the table's rows and columns add up, as the suppression of its cells assumes."""
+    floors = [int(share + 1e-9) for share in shares]
+    missing = round(sum(shares)) - sum(floors)
+    order = sorted(range(len(shares)), key=lambda index: floors[index] - shares[index])
+    for index in order[:missing]:
+        floors[index] += 1
+    return floors
 
 
 def _totals(cells: dict, rows: Sequence[str], columns: Sequence[str]) -> dict:
@@ -183,14 +217,17 @@ def gov_uk_columns(gender: dict) -> dict[str, Figure]:
     return columns
 
 
-def gaps_by_band_figures(numbers: dict, threshold: "int | Suppressor" = DEFAULT_THRESHOLD) -> dict:
+def gaps_by_band_figures(
+    numbers: dict, threshold: "int | Suppressor" = DEFAULT_THRESHOLD, basis: FigureBasis | None = None
+) -> dict:
     """Mean and median hourly pay gaps within each Agenda for Change band, for each characteristic.
 
     The headcounts behind them (band x group, with totals) are published and suppressed as one table
-    per characteristic. `numbers` come from `band_gap_numbers`.
+    per characteristic. `numbers` come from `band_gap_numbers`. With an estimate `basis`, each gap says so.
     """
     suppressor = as_suppressor(threshold)
     threshold = suppressor.threshold
+    mark = (basis or FigureBasis(ESTIMATE)).mark
     bands = [band.value for band in AFC_BANDS]
     result: dict = {}
     for characteristic, (_, reference, comparison, *names) in CHARACTERISTICS.items():
@@ -205,8 +242,8 @@ def gaps_by_band_figures(numbers: dict, threshold: "int | Suppressor" = DEFAULT_
         result[characteristic] = {
             band: {
                 "headcount": {reference: figures[(band, reference)], comparison: figures[(band, comparison)]},
-                "mean_hourly_gap": _gap(by_band[band][2], tuple(names), threshold),
-                "median_hourly_gap": _gap(by_band[band][3], tuple(names), threshold),
+                "mean_hourly_gap": mark(_gap(by_band[band][2], tuple(names), threshold)),
+                "median_hourly_gap": mark(_gap(by_band[band][3], tuple(names), threshold)),
             }
             for band in bands
         }
@@ -224,10 +261,35 @@ def profile_pay_gaps(profile: WorkforceProfile, threshold: "int | Suppressor" = 
     suppressor = as_suppressor(threshold)
     result: dict = {}
     for characteristic, (_, _, _, reference_name, comparison_name) in CHARACTERISTICS.items():
-        result[characteristic] = pay_gap_figures(numbers[characteristic], (reference_name, comparison_name), suppressor)
+        basis = pay_basis(profile.pay_basis, statutory=characteristic == "gender")
+        names = (reference_name, comparison_name)
+        result[characteristic] = pay_gap_figures(numbers[characteristic], names, suppressor, basis)
     result["gov_uk"] = gov_uk_columns(result["gender"])
-    result["by_band"] = gaps_by_band_figures(numbers["by_band"], suppressor)
+    result["by_band"] = gaps_by_band_figures(numbers["by_band"], suppressor, pay_basis(profile.pay_basis))
     return result
+
+
+def pay_basis(employees: Mapping[bool, int], *, statutory: bool = False) -> FigureBasis:
+    """What a scope's pay gaps are, from how many relevant employees' pay came from ordinary pay (True) and
+    from basic rates only (False): the statutory figure (the gender pay gap) or the statutory method (the
+    others) when everyone's came from ordinary pay, otherwise an estimate from basic pay."""
+    from_ordinary_pay, from_basic_rates = employees.get(True, 0), employees.get(False, 0)
+    if from_ordinary_pay and not from_basic_rates:
+        return FigureBasis(
+            STATUTORY if statutory else ORDINARY_PAY,
+            "Hourly pay from ordinary pay in the pay period of the snapshot date, as SI 2017/353 Schedule 1 sets out.",
+        )
+    if from_ordinary_pay:
+        detail = (
+            "Part of this scope's ESR extracts give basic rates only, without ordinary pay (allowances, shift "
+            "premium, pay for leave) in the pay period of the snapshot date, which the statutory figure needs."
+        )
+    else:
+        detail = (
+            "The ESR extract gives basic rates only, without ordinary pay (allowances, shift premium, pay for "
+            "leave) in the pay period of the snapshot date, which the statutory figure needs."
+        )
+    return FigureBasis(ESTIMATE, detail)
 
 
 __all__ = [
@@ -236,6 +298,7 @@ __all__ = [
     "gov_uk_columns",
     "hourly_pay_population",
     "pay_gap_figures",
+    "pay_basis",
     "pay_gap_numbers",
     "pay_gaps",
     "profile_pay_gaps",

@@ -11,7 +11,8 @@ from operator import attrgetter
 from workforce.labels import PAY_GAP_GROUP_NAMES
 from workforce.vocabulary import AFC_BANDS, DisabilityGroup, EthnicGroup, Sex
 
-from .profile import WorkforceProfile, is_in_hourly_pay_measures
+from .paygap_people import PayPerson, pay_people
+from .profile import WorkforceProfile
 
 QUARTILES = ("lower", "lower_middle", "upper_middle", "upper")
 CHARACTERISTICS = {
@@ -26,16 +27,16 @@ CHARACTERISTICS = {
 }
 
 
-def hourly_pay_population(staff: Sequence) -> list:
-    """Full-pay relevant employees (one record each) with an hourly rate and contracted hours, lowest paid first."""
-    eligible = [member for member in staff if member.is_primary_assignment and is_in_hourly_pay_measures(member)]
+def hourly_pay_population(staff: Sequence) -> list[PayPerson]:
+    """Full-pay relevant employees (one each, `paygap_people`) with an hourly rate of pay, lowest paid first."""
+    eligible = [person for person in pay_people(staff) if person.hourly_rate is not None]
     eligible.sort(key=attrgetter("hourly_rate"))
     return eligible
 
 
-def bonus_population(staff: Sequence) -> list:
-    """Relevant employees (one record each) for the bonus measures, full pay or not."""
-    return [member for member in staff if member.is_primary_assignment]
+def bonus_population(staff: Sequence) -> list[PayPerson]:
+    """Relevant employees (one each) for the bonus measures, full pay or not."""
+    return pay_people(staff)
 
 
 def quartile_sizes(count: int) -> tuple[int, int, int, int]:

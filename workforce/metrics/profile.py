@@ -16,25 +16,23 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 
 from .declaration import DECLARATION_FIELDS
+from .paygap_people import pay_groups
 
 # The WRES/WDES headcount (primary assignments, no bank) is counted by these fields together.
-HEADCOUNT_FIELDS = ("is_clinical", "pay_band", "medical_grade", "ethnic_group", "disability_group", "age_band")
+HEADCOUNT_FIELDS = (
+    "is_clinical",
+    "pay_band",
+    "medical_grade",
+    "is_executive_board_member",
+    "ethnic_group",
+    "disability_group",
+    "age_band",
+)
 # Everyone on a primary assignment, bank included (declaration rates), by organisation and answers.
 PEOPLE_FIELDS = ("organisation_id", *DECLARATION_FIELDS)
 # The pay gap groups: relevant employees are counted by these, and hourly rates and bonuses kept by them.
 PAY_GROUP_FIELDS = ("sex", "ethnic_group", "disability_group")
 HOURLY_FIELDS = (*PAY_GROUP_FIELDS, "pay_band")
-
-
-def is_in_hourly_pay_measures(member) -> bool:
-    """A full-pay relevant employee with an hourly rate and contracted hours, so they can be ranked by pay
-    (SI 2017/353 Schedule 1 paragraphs 8, 9 and 13; see `paygap` for the reading)."""
-    return (
-        member.is_full_pay_relevant
-        and member.hourly_rate is not None
-        and member.hourly_rate > 0
-        and member.contracted_hours > 0
-    )
 
 
 def _sorted_by(members: Iterable, fields: tuple[str, ...], value: str) -> dict[tuple, list[float]]:
@@ -59,6 +57,11 @@ def _merge(mappings: Iterable[dict[tuple, list[float]]]) -> dict[tuple, list[flo
             merged.setdefault(key, []).append(values)
     # Sorting the joined lists merges their sorted runs.
     return {key: sorted(chain.from_iterable(runs)) for key, runs in merged.items()}
+
+
+def _merge_two(first: dict[tuple, list[float]], second: dict[tuple, list[float]]) -> dict[tuple, list[float]]:
+    """`_merge` of two mappings, without sorting anything again when the second is empty (the usual case)."""
+    return _merge((first, second)) if second else first
 
 
 def _regroup(lists: dict[tuple, list[float]], fields: tuple[str, ...], wanted: tuple[str, ...]) -> dict:
@@ -87,32 +90,52 @@ class WorkforceProfile:
       for each combination of `HOURLY_FIELDS` values;
     - `relevant`: a Counter of `PAY_GROUP_FIELDS` values over the relevant employees (the bonus measures);
     - `bonuses`: the bonus pay of each relevant employee paid a bonus, lowest first, in a list for each
-      combination of `PAY_GROUP_FIELDS` values.
+      combination of `PAY_GROUP_FIELDS` values;
+    - `pay_basis`: how many relevant employees' pay came from ordinary pay (True, the statutory figure) and
+      how many from basic rates only (False, an estimate).
+
+    The pay gap fields count employees, each once however many assignments they hold (`paygap_people`).
 
     Keeping rates and bonuses in sorted lists by group means a place's or the ICS's are merged from its
     organisations' lists, and every average, median and quartile is read from sorted lists.
     """
 
-    def __init__(self, headcount, people, board_members, hourly, relevant, bonuses):
+    def __init__(self, headcount, people, board_members, hourly, relevant, bonuses, pay_basis):
         self.headcount: Counter = headcount
         self.people: Counter = people
         self.board_members: tuple = board_members
         self.hourly: dict[tuple, list[float]] = hourly
         self.relevant: Counter = relevant
         self.bonuses: dict[tuple, list[float]] = bonuses
+        self.pay_basis: Counter = pay_basis
         self._tallies: dict = {}
         self._derived: dict = {}
 
     @classmethod
     def from_staff(cls, staff: Sequence) -> "WorkforceProfile":
         primary = [member for member in staff if member.is_primary_assignment]
+        # The relevant employees: most as their own records (one assignment, basic rates), the rest gathered.
+        plain, gathered = pay_groups(staff)
+        employees = (plain, gathered)
         return cls(
             headcount=Counter(map(attrgetter(*HEADCOUNT_FIELDS), [m for m in primary if not m.is_bank])),
             people=Counter(map(attrgetter(*PEOPLE_FIELDS), primary)),
             board_members=tuple(member for member in primary if member.is_board_member),
-            hourly=_sorted_by(filter(is_in_hourly_pay_measures, primary), HOURLY_FIELDS, "hourly_rate"),
-            relevant=Counter(map(attrgetter(*PAY_GROUP_FIELDS), primary)),
-            bonuses=_sorted_by((member for member in primary if member.bonus_pay > 0), PAY_GROUP_FIELDS, "bonus_pay"),
+            hourly=_merge_two(
+                _sorted_by(
+                    # `paygap_people.has_basic_rate`, written out: this runs once per staff member of the ICS.
+                    [m for m in plain if m.is_full_pay_relevant and m.hourly_rate and m.contracted_hours > 0],
+                    HOURLY_FIELDS,
+                    "hourly_rate",
+                ),
+                _sorted_by((p for p in gathered if p.hourly_rate is not None), HOURLY_FIELDS, "hourly_rate"),
+            ),
+            relevant=_add(Counter(map(attrgetter(*PAY_GROUP_FIELDS), group)) for group in employees),
+            bonuses=_merge_two(
+                _sorted_by([m for m in plain if m.bonus_pay > 0], PAY_GROUP_FIELDS, "bonus_pay"),
+                _sorted_by((p for p in gathered if p.bonus_pay > 0), PAY_GROUP_FIELDS, "bonus_pay"),
+            ),
+            pay_basis=Counter({False: len(plain)}) + Counter(map(attrgetter("statutory"), gathered)),
         )
 
     @classmethod
@@ -128,6 +151,7 @@ class WorkforceProfile:
             hourly=_merge(profile.hourly for profile in profiles),
             relevant=_add(profile.relevant for profile in profiles),
             bonuses=_merge(profile.bonuses for profile in profiles),
+            pay_basis=_add(profile.pay_basis for profile in profiles),
         )
 
     def hourly_rates_by(self, *fields: str) -> dict:

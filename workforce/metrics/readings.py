@@ -87,7 +87,9 @@ def representation_reading(workforce: Figure, population: Figure, group: str, ar
     if not workforce.is_available:
         return _unavailable(workforce)
     if not population.is_available:
-        return f"{group} staff make up {workforce.value:.1f}% of the workforce where it is known."
+        # Say why there is nothing to compare with ("Census figure not available: ..."), never leave it out.
+        why = f" {population.note}" if population.note else ""
+        return f"{group} staff make up {workforce.value:.1f}% of the workforce where it is known.{why}"
     return (
         f"{group} staff make up {workforce.value:.1f}% of the workforce where it is known, compared with "
         f"{population.value:.1f}% of the population of {area}."
@@ -128,3 +130,10 @@ def survey_reading(
         f"{comparison['title']}: {second_value:.1f}{unit} for {second_label} compared with "
         f"{first_value:.1f}{unit} for {first_label}."
     )
+
+
+def single_survey_reading(title: str, figure: Figure, unit: str = "%") -> str:
+    """ "Disabled staff saying their employer has made adequate adjustments ...: 74.0%." (WDES 8, one group)."""
+    if not figure.is_available:
+        return _unavailable(figure)
+    return f"{title}: {figure.value:.1f}{unit}."

@@ -1,9 +1,10 @@
 """Representation: the workforce compared with the population it serves, and its age profile.
 
-The comparator is the Census 2021 population of the place (Blackpool, Blackburn with Darwen, Lancashire,
-South Cumbria) or of the whole ICS, shipped in `workforce/data/census2021.json` with its sources and loaded
-by `workforce.census` (the file is read there, not here). Census ethnic groups map to WRES groups as ESR
-codes do: every "White" Census category is White, every other category is BME.
+The comparator is the Census 2021 population of the scope's area: a place's local authorities, the ICS's, or an
+organisation's catchment (a weighting of authorities admins can edit), worked out by `workforce.census` from the
+counts shipped in `workforce/data/census2021/` (the files are read there, not here). Census ethnic groups map to
+WRES groups as ESR codes do: every "White" Census category is White, every other category is BME. Where a Census
+figure could not be found the comparison says so ("Census figure not available: ...") rather than estimate it.
 
 The workforce share is of staff whose group is known (White + BME, or disabled + non-disabled): the
 Census has no "not stated" answers, so comparing like with like leaves Unknown out. How many are Unknown
@@ -12,10 +13,17 @@ is shown beside it (and in the declaration rates).
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 
-from workforce.vocabulary import AGE_BANDS, AGED_55_AND_OVER, DisabilityGroup, EthnicGroup
+from workforce.vocabulary import (
+    AGE_BANDS,
+    AGED_55_AND_OVER,
+    ESR_AGE_BAND_ACROSS_55,
+    ESR_AGE_BANDS,
+    DisabilityGroup,
+    EthnicGroup,
+)
 
 from .suppression import (
     DEFAULT_THRESHOLD,
@@ -32,18 +40,28 @@ from .suppression import (
 class PopulationProfile:
     """Census 2021 figures for one area, as percentages of its usual residents.
 
-    `bme_percent` is the share not in any White category (ONS TS021). `disabled_percent` is the share
-    disabled under the Equality Act (ONS TS038), `aged_55_and_over_percent` the share of residents aged
-    16 and over who are 55 or over (ONS TS007A); either may be None when not shipped. `verified` is False
-    when a figure could not be checked against a published source.
+    `bme_percent` is the share not in any White category (ONS TS021), `disabled_percent` the share disabled
+    under the Equality Act (ONS TS038), `aged_55_and_over_percent` the share of residents aged 16 and over who
+    are 55 or over (ONS TS007). Each is None when a figure it needs could not be found, and `not_available`
+    then says why, keyed "ethnicity", "disability" or "age".
     """
 
     area: str
-    bme_percent: float
+    bme_percent: float | None = None
     disabled_percent: float | None = None
     aged_55_and_over_percent: float | None = None
     source: str = ""
-    verified: bool = False
+    not_available: Mapping[str, str] = field(default_factory=dict)
+
+    def percent(self, measure: str) -> float | None:
+        return {
+            "ethnicity": self.bme_percent,
+            "disability": self.disabled_percent,
+            "age": self.aged_55_and_over_percent,
+        }[measure]
+
+    def why_not(self, measure: str) -> str:
+        return self.not_available.get(measure, "Census figure not available for this area.")
 
 
 def _share_of_known(counts: Mapping[str, int], focus: str, other: str, unknown: str, suppressor: Suppressor) -> dict:
@@ -56,10 +74,12 @@ def _share_of_known(counts: Mapping[str, int], focus: str, other: str, unknown: 
     }
 
 
-def _compare(result: dict, population_percent: float | None) -> dict:
+def _compare(result: dict, population: PopulationProfile | None, measure: str) -> dict:
+    population_percent = population.percent(measure) if population else None
     if population_percent is None:
-        result["population_percent"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, "No Census figure is shipped.")
-        result["difference"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA)
+        why = population.why_not(measure) if population else "Census figure not available: no Census area is set."
+        result["population_percent"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, why)
+        result["difference"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, why)
         return result
     result["population_percent"] = Figure.shown(population_percent, 1)
     workforce = result["workforce_percent"]
@@ -126,33 +146,46 @@ def representation_from_counts(
         suppressor,
     )
 
-    age_counts = {band: ages.get(band, 0) for band in AGE_BANDS}
-    age_counts["unknown"] = headcount - sum(age_counts.values())
-    age_counts["total"] = sum(age_counts.values())
-    age_counts["55_and_over"] = sum(ages.get(band, 0) for band in AGED_55_AND_OVER)
-    age_figures = suppressor.table(
-        "representation.age",
-        age_counts,
-        [Sum("total", (*AGE_BANDS, "unknown")), Sum("55_and_over", tuple(sorted(AGED_55_AND_OVER)))],
-    )
-    known_ages = age_counts["total"] - age_counts["unknown"]
-    age_profile = {
-        "counts": age_figures,
-        "percent": {band: percentage(age_counts[band], known_ages, threshold, age_figures[band]) for band in AGE_BANDS},
-        "aged_55_and_over": _compare(
-            {
-                "workforce_percent": percentage(
-                    age_counts["55_and_over"], known_ages, threshold, age_figures["55_and_over"]
-                )
-            },
-            population.aged_55_and_over_percent if population else None,
-        ),
-    }
+    age_profile = _age_profile(ages, headcount, population, suppressor)
     return {
         "area": population.area if population else None,
         "source": population.source if population else None,
-        "verified": population.verified if population else None,
-        "ethnicity": _compare(ethnicity, population.bme_percent if population else None),
-        "disability": _compare(disabled, population.disabled_percent if population else None),
+        "ethnicity": _compare(ethnicity, population, "ethnicity"),
+        "disability": _compare(disabled, population, "disability"),
         "age": age_profile,
+    }
+
+
+def _age_profile(
+    ages: Mapping[str, int], headcount: int, population: PopulationProfile | None, suppressor: Suppressor
+) -> dict:
+    """Staff by age band (ours, then ESR's own bands if any staff have one), and the share aged 55 and over.
+
+    A file without dates of birth gives ESR's bands, and ESR's 51-55 cannot say who is 55: while anyone is in
+    it the share aged 55 and over is not computable (it says why) rather than counting them on one side."""
+    threshold = suppressor.threshold
+    bands = (*AGE_BANDS, *(band for band in ESR_AGE_BANDS if ages.get(band, 0)))
+    counts = {band: ages.get(band, 0) for band in bands}
+    counts["unknown"] = headcount - sum(counts.values())
+    counts["total"] = sum(counts.values())
+    across_55 = ages.get(ESR_AGE_BAND_ACROSS_55, 0)
+    over_55 = tuple(band for band in bands if band in AGED_55_AND_OVER)
+    sums = [Sum("total", (*bands, "unknown"))]
+    if not across_55:
+        counts["55_and_over"] = sum(counts[band] for band in over_55)
+        sums.append(Sum("55_and_over", over_55))
+    figures = suppressor.table("representation.age", counts, sums)
+    known = counts["total"] - counts["unknown"]
+    if across_55:
+        why = (
+            "Some staff have ESR's age band 51-55, which does not say who is 55: import dates of birth for this figure."
+        )
+        figures["55_and_over"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, why)
+        aged_55_and_over = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, why)
+    else:
+        aged_55_and_over = percentage(counts["55_and_over"], known, threshold, figures["55_and_over"])
+    return {
+        "counts": figures,
+        "percent": {band: percentage(counts[band], known, threshold, figures[band]) for band in bands},
+        "aged_55_and_over": _compare({"workforce_percent": aged_55_and_over}, population, "age"),
     }

@@ -29,6 +29,20 @@ class FigureData(TypedDict):
     note: str
 
 
+class BasisData(TypedDict):
+    """What kind of figure a metric is (`basis.FigureBasis`): every output prints `label` beside it.
+
+    `kind` is "statutory" (the gender pay gap from ordinary pay, SI 2017/353 Schedule 1), "ordinary_pay" (the
+    same method for ethnicity or disability, which no statute asks for), "estimate" (a pay gap from basic
+    rates only: not the statutory figure), "rolling_average" (WRES 3, WDES 3 over two years) or "single_year"
+    (WRES 3, WDES 3 when the previous year has no figures, so there is no rolling average).
+    """
+
+    kind: str
+    label: str
+    detail: str
+
+
 # --- WRES indicator 1 and WDES metric 1: staff by pay band ------------------------------------------
 
 # row (band, grade, cluster or "total") -> group (or "total") -> figure
@@ -100,10 +114,17 @@ class AppointmentLikelihoodData(TypedDict):
 
 
 class FormalProcessLikelihoodData(TypedDict):
-    """WRES 3 (disciplinary) and WDES 3 (capability): entering a formal process."""
+    """WRES 3 (disciplinary) and WDES 3 (capability): entering a formal process (`rolling.with_rolling_average`).
+
+    `likelihood`, the headline, is the two-year rolling average (or says "No rolling average: no figures for
+    2023/24"); `single_year` is this year alone, shown beside it; `groups` are this year's counts; `basis` says
+    which years the headline averages ("rolling_average") or that it has none ("single_year").
+    """
 
     likelihood: LikelihoodData
     groups: dict[str, EnteringRatesData]
+    single_year: LikelihoodData
+    basis: BasisData
 
 
 class TrainingLikelihoodData(TypedDict):
@@ -138,7 +159,14 @@ class WdesSurveyData(TypedDict):
     difference: FigureData  # disabled minus non-disabled
 
 
-SurveyPartData: TypeAlias = WresSurveyData | WdesSurveyData
+class WdesDisabledSurveyData(TypedDict):
+    """WDES 8: asked of disabled staff only, so their percentage alone (no other group, no difference)."""
+
+    title: str
+    disabled: SurveyResultData
+
+
+SurveyPartData: TypeAlias = WresSurveyData | WdesSurveyData | WdesDisabledSurveyData
 
 
 class VoicesData(TypedDict):
@@ -199,7 +227,7 @@ WdesData = TypedDict(
         "5": WdesSurveyData,
         "6": WdesSurveyData,
         "7": WdesSurveyData,
-        "8": WdesSurveyData,
+        "8": WdesDisabledSurveyData,
         "9a": WdesSurveyData,
         "9b": VoicesData,
         "10": BoardData,
@@ -229,6 +257,7 @@ class PayGapFiguresData(TypedDict):
     bonus: dict[str, BonusData]  # by group
     quartiles: dict[str, dict[str, FigureData]]  # quartile (lowest first) -> group -> percentage
     population: dict[str, FigureData]  # the two groups and "total" in the hourly measures
+    basis: BasisData  # statutory, or an estimate from basic pay (then every gap's note says so too)
 
 
 class GovUkColumnsData(TypedDict):
@@ -293,9 +322,11 @@ class AgeProfileData(TypedDict):
 
 
 class RepresentationData(TypedDict):
-    area: str | None  # the Census comparator's area; None without one
-    source: str | None
-    verified: bool | None
+    """The workforce against its Census 2021 comparator; a population figure that could not be found is not
+    computable and its note says so ("Census figure not available: ...")."""
+
+    area: str | None  # the Census comparator's area (a place, the ICS or an organisation's catchment)
+    source: str | None  # the Census tables, licence and local authorities it adds up
     ethnicity: RepresentationShareData
     disability: RepresentationShareData
     age: AgeProfileData

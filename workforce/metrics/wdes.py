@@ -12,10 +12,10 @@ Metric 2   Relative likelihood of non-disabled applicants being appointed from s
            disabled applicants: (ND appointed / ND shortlisted) / (D appointed / D shortlisted).
 Metric 3   Relative likelihood of disabled staff entering the formal capability process (on the grounds of
            performance, not ill health) compared with non-disabled staff:
-           (D entering / D headcount) / (ND entering / ND headcount). As far as recalled, the WDES
-           guidance asks for this as a two-year rolling average (not checked against the current
-           guidance text); the counts passed in are used as given, so the caller decides whether to pass
-           one year or the two-year average.
+           (D entering / D headcount) / (ND entering / ND headcount). As recalled (the text could not be
+           found: unverified), the WDES guidance bases it on "a two year rolling average of the current
+           year and the previous year", like WRES 3: the headline is that rolling average, the current year
+           alone beside it (`rolling.with_rolling_average`).
 Metric 4   NHS Staff Survey: (a) harassment, bullying or abuse from (i) patients, service users, their
            relatives or the public, (ii) managers, (iii) other colleagues; (b) the last time it happened,
            they or a colleague reported it. Keyed "4a_i", "4a_ii", "4a_iii" and "4b".
@@ -40,6 +40,7 @@ from .bands import band_distribution, profile_band_distribution, profile_workfor
 from .inputs import DISABILITY_GROUPS, BoardComposition, Shortlisting, SurveyResult
 from .likelihood import group_rates, relative_likelihood
 from .profile import WorkforceProfile
+from .rolling import PreviousYear, with_rolling_average
 from .suppression import (
     DEFAULT_THRESHOLD,
     NOT_COMPUTABLE_NO_DATA,
@@ -102,17 +103,34 @@ def metric_3(
     }
 
 
+# Metric 8 is asked of disabled staff only: its figure is their percentage, with nothing to compare it with.
+DISABLED_ONLY = "8"
+
+
 def survey_metrics(
     survey: Mapping[str, Mapping[str, SurveyResult]], threshold: "int | Suppressor" = DEFAULT_THRESHOLD
 ) -> dict:
-    """Metrics 4a(i)-(iii), 4b, 5-8 and 9a: non-disabled and disabled side by side, and disabled minus non-disabled."""
+    """Metrics 4a(i)-(iii), 4b, 5-7 and 9a: non-disabled and disabled side by side, and disabled minus
+    non-disabled; metric 8: the disabled staff's percentage alone (`metric_8`)."""
     return {
-        metric: {
+        metric: metric_8(survey, threshold)
+        if metric == DISABLED_ONLY
+        else {
             "title": title,
             **survey_comparison(survey.get(metric, {}), (NON_DISABLED, DISABLED), threshold, 1, f"wdes.{metric}"),
         }
         for metric, title in WDES_SURVEY_QUESTIONS.items()
     }
+
+
+def metric_8(
+    survey: Mapping[str, Mapping[str, SurveyResult]], threshold: "int | Suppressor" = DEFAULT_THRESHOLD
+) -> dict:
+    """WDES metric 8: the percentage of disabled staff saying their employer has made adequate adjustment(s)
+    to enable them to carry out their work (NHS England's wording). A single percentage of disabled staff:
+    the survey does not ask non-disabled staff, so there is no difference to compute."""
+    comparison = survey_comparison(survey.get(DISABLED_ONLY, {}), (DISABLED,), threshold, 1, f"wdes.{DISABLED_ONLY}")
+    return {"title": WDES_SURVEY_QUESTIONS[DISABLED_ONLY], DISABLED: comparison[DISABLED]}
 
 
 def metric_9b(answers: Sequence[bool | None]) -> dict:
@@ -149,13 +167,22 @@ def wdes(
     facilitates_voices: Sequence[bool | None],
     board: BoardComposition,
     threshold: "int | Suppressor" = DEFAULT_THRESHOLD,
+    previous_capability: PreviousYear | None = None,
 ) -> dict[str, dict]:
-    """All WDES metrics for one scope (its headcount from `profile`), keyed "1" to "10" ("4a_i" for 4a(i) ...)."""
+    """All WDES metrics for one scope (its headcount from `profile`), keyed "1" to "10" ("4a_i" for 4a(i) ...).
+    `previous_capability` holds the previous year's counts for metric 3's two-year rolling average."""
     by_group = profile_workforce_counts(profile, "disability_group", DISABILITY_GROUPS)
     return {
         "1": profile_band_distribution(profile, "disability_group", DISABILITY_GROUPS, threshold),
         "2": metric_2(recruitment, threshold),
-        "3": metric_3(entering_capability, by_group, threshold),
+        "3": with_rolling_average(
+            metric_3(entering_capability, by_group, threshold),
+            entering_capability,
+            by_group,
+            previous_capability,
+            compared=(DISABLED, NON_DISABLED),
+            threshold=threshold,
+        ),
         **survey_metrics(survey, threshold),
         "9b": metric_9b(facilitates_voices),
         "10": metric_10(board, by_group, threshold),

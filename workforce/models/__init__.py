@@ -3,9 +3,11 @@
 - esr: ImportBatch, Snapshot and StaffRecord, what an ESR extract loads;
 - figures: the figures ESR does not hold (recruitment, formal processes, training, board, staff survey);
 - results: MetricResult, the stored equality metrics;
-- reporting_years: the reporting year of a date, and its label.
+- reporting_years: the reporting year of a date, and its label;
+- census: CatchmentArea, the local authorities each organisation's Census comparator adds up.
 """
 
+from workforce.models.census import CatchmentArea
 from workforce.models.esr import ImportBatch, Snapshot, StaffRecord
 from workforce.models.figures import (
     SURVEY_INDICATORS,
@@ -24,6 +26,7 @@ __all__ = [
     "SURVEY_INDICATORS",
     "AnnualFigures",
     "BoardMembership",
+    "CatchmentArea",
     "FormalProcessFigures",
     "ImportBatch",
     "MetricResult",

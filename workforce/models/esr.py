@@ -118,8 +118,35 @@ class StaffRecord(models.Model):
         max_digits=10, decimal_places=2, default=0, help_text="Bonus paid in the 12 months to the snapshot date."
     )
     is_full_pay_relevant = models.BooleanField(default=True)
+    # The gender pay gap's figures for the pay period the snapshot date falls in (SI 2017/353 Schedule 1),
+    # when the extract gives them; without them the pay gaps are an estimate from the basic hourly rate.
+    ordinary_pay = models.DecimalField(
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Ordinary pay in the relevant pay period, before deductions; empty when the extract has none.",
+    )
+    period_bonus_pay = models.DecimalField(
+        max_digits=10, decimal_places=2, default=0, help_text="Bonus pay paid in the relevant pay period."
+    )
+    pay_period_days = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Days in the relevant pay period (a calendar month unless the file says)."
+    )
+    weekly_working_hours = models.DecimalField(
+        max_digits=8,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="The weekly hours the ordinary pay is for; empty: the contracted hours.",
+    )
+    is_on_reduced_pay_leave = models.BooleanField(
+        default=False, help_text="Paid at a reduced rate or nil in the pay period because of leave."
+    )
     sex = models.CharField(max_length=8, choices=vocabulary.Sex.choices)
-    age_band = models.CharField(max_length=5, help_text="At the snapshot date; see vocabulary.AGE_BANDS.")
+    age_band = models.CharField(
+        max_length=5, help_text="At the snapshot date; see vocabulary.AGE_BANDS (or ESR_AGE_BANDS, as ESR gives them)."
+    )
     ethnic_origin_code = models.CharField(max_length=2, blank=True, help_text='ESR code, for example "A" or "CP".')
     ethnic_group = models.CharField(max_length=8, choices=vocabulary.EthnicGroup.choices)
     disability_group = models.CharField(max_length=12, choices=vocabulary.DisabilityGroup.choices)

@@ -11,10 +11,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from organisations.models import Organisation
-from workforce import metric_inputs
-from workforce.census import population_profile
+from workforce import census, metric_inputs
 from workforce.metrics.metric_set import ScopeSpec, as_plain_data, compute_metric_sets
-from workforce.models import MetricResult, reporting_year_label
+from workforce.models import CatchmentArea, MetricResult, reporting_year_label
 from workforce.scopes import Scope
 
 
@@ -67,17 +66,24 @@ def metrics_recompute(*, years: Iterable[int] | None = None, only_stale: bool = 
     organisation with a snapshot that year, suppressed together so that no hidden count can be worked out
     across them (`metrics.compute_metric_sets`), and replace the year's `MetricResult` rows. A year with
     no snapshots left loses its results. With `only_stale`, a year whose stored results were computed from
-    exactly the current inputs (`metric_inputs_signature`) is left as it is.
+    exactly the current inputs (`metric_inputs_signature`) is left as it is. The year after each year
+    computed is brought up to date too, when it has results or snapshots: its WRES 3 and WDES 3 rolling
+    averages read this year's figures.
 
     Called by every service that changes what the metrics read (ESR imports, figure saves and imports),
     by `manage.py recompute_metrics` and by `setup_demo`.
     """
     report = MetricsReport()
-    if years is None:
-        stored = MetricResult.objects.order_by().values_list("year", flat=True).distinct()
-        years = sorted(set(metric_inputs.metric_years()) | set(stored))
-    for year in sorted(set(years)):
+    stored = set(MetricResult.objects.order_by().values_list("year", flat=True).distinct())
+    known = set(metric_inputs.metric_years()) | stored
+    wanted = sorted(known if years is None else set(years))
+    for year in wanted:
         _recompute_year(year, only_stale, report)
+    # WRES 3 and WDES 3 of a year average its figures with the year before's, so the year after each one
+    # recomputed may now be out of date (its signature covers this year's inputs): bring it up to date too.
+    for year in sorted({year + 1 for year in wanted} - set(wanted)):
+        if year in known:
+            _recompute_year(year, True, report)
     return report
 
 
@@ -149,31 +155,35 @@ def _stored_results_match(year, signature, scopes) -> bool:
 def _metric_scopes(snapshots) -> list:
     """(Scope, ScopeSpec) for the ICS, each place and each organisation with a snapshot in the year.
 
-    A place's comparator is its own Census population; an organisation's is its place's (or, with no
-    place, the ICS's, like the ICB and the ambulance trust, which serve the whole ICS).
+    Each has its Census comparator (`workforce.census`): the ICS's and a place's are their local authorities'
+    counts added up; an organisation's is its catchment (the rows admins keep, or its default), and with
+    neither, its place's (or the ICS's, for one without a place).
     """
     organisations = snapshots.organisations
     if not organisations:
         return []
-
-    def population(place):
-        try:
-            return population_profile(place.slug if place else None)
-        except KeyError:  # a place added in the portal, with no Census figures shipped
-            return None
-
+    catchments = CatchmentArea.objects.by_organisation()
     ics = Scope.ics()
-    scopes = [(ics, ScopeSpec("ics", ics.key, frozenset(o.pk for o in organisations), population(None)))]
+    scopes = [(ics, ScopeSpec("ics", ics.key, frozenset(o.pk for o in organisations), census.ics_comparator()))]
     places = {o.place_id: o.place for o in organisations if o.place_id}
     for place in sorted(places.values(), key=lambda place: place.name):
         scope = Scope.for_place(place)
         members = frozenset(o.pk for o in organisations if o.place_id == place.pk)
-        scopes.append((scope, ScopeSpec("place", scope.key, members, population(place))))
+        scopes.append((scope, ScopeSpec("place", scope.key, members, census.place_comparator(place.slug, place.name))))
     for organisation in organisations:
         scope = Scope.for_organisation(organisation)
-        spec = ScopeSpec("organisation", scope.key, frozenset({organisation.pk}), population(organisation.place))
+        spec = ScopeSpec("organisation", scope.key, frozenset({organisation.pk}), _comparator(organisation, catchments))
         scopes.append((scope, spec))
     return scopes
+
+
+def _comparator(organisation: Organisation, catchments: dict[int, dict[str, float]]):
+    catchment = catchments.get(organisation.pk) or census.default_catchment(organisation.slug)
+    if catchment:
+        return census.organisation_comparator(organisation.name, catchment)
+    if organisation.place:
+        return census.place_comparator(organisation.place.slug, organisation.place.name)
+    return census.ics_comparator()
 
 
 def _latest_snapshot_date(snapshots, spec):

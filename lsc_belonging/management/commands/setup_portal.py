@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from objectives.services.plan_load import admin_plan_permissions_grant, plan_load
 from organisations.permissions import ensure_role_groups
 from organisations.services.reference_data import reference_data_load
+from workforce.services.catchments import catchment_defaults_load
 from workforce.services.metric_recompute import metrics_recompute
 
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         ensure_role_groups()
         summary = reference_data_load()
         self.stdout.write(f"Places and organisations: {summary.created} created, {summary.updated} already present.")
+        self.stdout.write(f"Census catchments: the default loaded for {catchment_defaults_load()} organisations.")
         plan = plan_load()
         admin_plan_permissions_grant()
         self.stdout.write(

@@ -156,3 +156,49 @@ def test_the_gap_within_each_agenda_for_change_band():
     assert by_band["5"]["mean_hourly_gap"].value == 5.9  # (17 - 16) / 17
     assert by_band["6"]["mean_hourly_gap"].reason == NOT_COMPUTABLE_ZERO_DENOMINATOR
     assert by_band["6"]["headcount"]["female"].value == 10
+
+
+def test_a_person_with_two_assignments_is_one_employee_in_every_measure():
+    # One man: 30 h at 20.00 and 10 h at 12.00 -> (600 + 120) / 40 = 18.00 an hour; bonuses 100 + 50, once.
+    first = member(sex="male", employee_key="k1", contracted_hours=30, hourly_rate=20.0, bonus_pay=100)
+    second = member(
+        sex="male", employee_key="k1", contracted_hours=10, hourly_rate=12.0, bonus_pay=50, is_primary_assignment=False
+    )
+    staff = [first, second] + people(8, sex="male", hourly_rate=18.0) + people(9, sex="female", hourly_rate=18.0)
+    gender = pay_gaps(staff)["gender"]
+    assert gender["population"]["male"].value == 9  # not 10
+    assert gender["mean_hourly_gap"].value == 0.0  # 18.00 like everyone else
+    assert gender["bonus"]["male"]["relevant_employees"].value == 9
+    assert gender["bonus"]["male"]["received"].display == "*"  # one recipient, not two
+    assert [person.bonus_pay for person in hourly_pay_population(staff) if person.bonus_pay] == [150]
+
+
+def test_from_ordinary_pay_bank_staff_count_when_paid_and_leave_on_any_assignment_takes_a_person_out():
+    # Weekly ordinary pay / weekly working hours: 600 / 40 = 15.00; a bank worker paid 300 a week for 20 hours
+    # (hours in the period, as weekly hours) = 15.00; a bank worker not paid in the period is nobody.
+    def paid(weekly_pay, **extra):
+        return member(**{"ordinary_weekly_pay": weekly_pay, "contracted_hours": 40, **extra})
+
+    staff = [paid(600.0, sex="male") for _ in range(8)] + [paid(600.0, sex="female") for _ in range(8)]
+    staff += [paid(300.0, sex="female", is_bank=True, contracted_hours=0, working_hours=20.0)]
+    staff += [paid(0.0, sex="female", is_bank=True, contracted_hours=0, bonus_pay=500)]
+    # Two assignments, one on reduced pay because of leave: the person is not a full-pay relevant employee.
+    staff += [
+        paid(300.0, sex="male", employee_key="k2", contracted_hours=20),
+        paid(
+            100.0,
+            sex="male",
+            employee_key="k2",
+            contracted_hours=20,
+            is_full_pay_relevant=False,
+            is_primary_assignment=False,
+        ),
+    ]
+    gender = pay_gaps(staff)["gender"]
+    assert [p.hourly_rate for p in hourly_pay_population(staff)] == [15.0] * 17
+    assert gender["population"]["female"].value == 9 and gender["population"]["male"].value == 8
+    assert gender["bonus"]["female"]["relevant_employees"].value == 9  # not the unpaid bank worker
+    assert gender["bonus"]["male"]["relevant_employees"].value == 9  # the man on leave still counts here
+    assert gender["basis"].kind == "statutory"
+    assert pay_gaps(staff)["ethnicity"]["basis"].kind == "ordinary_pay"
+    assert pay_gaps(people(20))["gender"]["basis"].kind == "estimate"

@@ -57,6 +57,10 @@ def test_board_representation_declaration_and_quartile_readings():
     assert representation_reading(Figure.shown(9.1), Figure.shown(15.2), "BME", "Blackpool") == (
         "BME staff make up 9.1% of the workforce where it is known, compared with 15.2% of the population of Blackpool."
     )
+    missing = Figure.not_computable("not computable: no data", "Census figure not available: no TS021 ethnic group.")
+    assert representation_reading(Figure.shown(9.1), missing, "BME", "the ICS") == (
+        "BME staff make up 9.1% of the workforce where it is known. Census figure not available: no TS021 ethnic group."
+    )
     assert declaration_reading(Figure.shown(18.5), "sexual_orientation") == (
         "Sexual orientation is not recorded for 18.5% of staff."
     )

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from reports.json_schema import SchemaSet
-from workforce.census import population_profile
+from workforce.census import place_comparator
 from workforce.metrics.inputs import OrganisationFigures, SurveyResult
 from workforce.metrics.metric_set import as_plain_data, compute_metric_set
 from workforce.metrics.results import MetricSetData
@@ -39,7 +39,7 @@ def test_a_computed_metric_set_has_exactly_the_shape_of_the_contract(scope_kind)
         scope_kind=scope_kind,
         scope_name="BTH",
         year=2025,
-        population=population_profile("blackpool"),
+        population=place_comparator("blackpool", "Blackpool"),
     )
     errors = sorted(validator().iter_errors(as_plain_data(result)), key=lambda error: list(error.absolute_path))
     assert [f"{'.'.join(map(str, e.absolute_path))}: {e.message}" for e in errors] == []

@@ -1,6 +1,12 @@
+from workforce.catalogue import headline_figure, metric_definition
 from workforce.metrics.inputs import BoardComposition, Shortlisting, SurveyResult, headcount_population
-from workforce.metrics.suppression import DERIVED_FROM_SUPPRESSED_COUNT, GROUP_BELOW_THRESHOLD, NOT_COMPUTABLE_NO_DATA
-from workforce.metrics.wdes import metric_2, metric_3, metric_9b, metric_10, survey_metrics
+from workforce.metrics.suppression import (
+    DERIVED_FROM_SUPPRESSED_COUNT,
+    GROUP_BELOW_THRESHOLD,
+    NOT_COMPUTABLE_NO_DATA,
+    figures_to_dict,
+)
+from workforce.metrics.wdes import metric_1, metric_2, metric_3, metric_9b, metric_10, survey_metrics
 from workforce.metrics.wres import indicator_1, indicator_2, indicator_3, indicator_4, indicator_9, indicators_5_to_8
 
 from .helpers import member, people
@@ -60,6 +66,29 @@ def test_indicator_1_suppresses_a_small_band_count_and_what_would_give_it_away()
     assert non_clinical["counts"]["total"]["bme"].value == 15
     assert non_clinical["counts"]["cluster_1"]["bme"].value == 15
     assert result["clinical"]["counts"]["5"]["bme"].value == 20
+
+
+def test_the_vsm_row_counts_executive_board_members_whatever_their_pay_scale():
+    # "VSM (including Executive Board members)": a medical director on a consultant contract, a director of
+    # nursing on Band 9 and a chief executive on VSM pay are all in the VSM row; a non-executive is not. (More
+    # executives than a board has, so that the counts are large enough to be shown.)
+    staff = (
+        people(10, pay_band="vsm", is_clinical=False)
+        + people(9, pay_band="vsm", is_clinical=False, ethnic_group="bme", is_executive_board_member=True)
+        + people(8, pay_band="medical", medical_grade="consultant", is_executive_board_member=True)
+        + people(8, pay_band="9", ethnic_group="bme", is_executive_board_member=True)
+        + people(20, pay_band="medical", medical_grade="consultant")
+        + people(10, pay_band="9")
+        + people(8, pay_band="other", is_clinical=False, is_board_member=True, is_voting_board_member=True)
+    )
+    for result in (indicator_1(staff), metric_1(staff)):
+        assert result["clinical"]["counts"]["vsm"]["total"].value == 16  # 8 on consultant pay, 8 on Band 9
+        assert result["clinical"]["counts"]["consultant"]["total"].value == 20
+        assert result["clinical"]["counts"]["9"]["total"].value == 10
+        assert result["non_clinical"]["counts"]["vsm"]["total"].value == 19
+        assert result["non_clinical"]["counts"]["other"]["total"].value == 8  # non-executive members
+    wres_vsm = indicator_1(staff)["non_clinical"]["counts"]["vsm"]
+    assert wres_vsm["white"].value == 10 and wres_vsm["bme"].value == 9
 
 
 def test_indicator_2_is_white_over_bme_appointment_rates():
@@ -137,6 +166,25 @@ def test_wdes_survey_metrics_include_the_engagement_score():
     assert result["9a"]["disabled"]["value"].value == 6.6
     assert result["9a"]["difference"].value == -0.5  # 6.64 - 7.1 = -0.46
     assert set(result) == {"4a_i", "4a_ii", "4a_iii", "4b", "5", "6", "7", "8", "9a"}
+
+
+def test_wdes_metric_8_is_the_percentage_of_disabled_staff_and_its_headline_is_that_percentage():
+    # Asked of disabled staff only: one percentage, no difference that could never be computed.
+    result = survey_metrics({"8": {"disabled": SurveyResult(74.04, 150)}})["8"]
+    assert result["disabled"]["value"].value == 74.0
+    assert result["disabled"]["respondents"].value == 150
+    assert set(result) == {"title", "disabled"}
+    plain = {"wdes": {"8": figures_to_dict(result)}}
+    definition = metric_definition("wdes-8")
+    assert definition is not None
+    assert headline_figure(definition, plain)["value"] == 74.0
+    assert definition.read(plain) == (
+        "Disabled staff saying their employer has made adequate adjustments to enable them to carry out their "
+        "work: 74.0%."
+    )
+    assert definition.better == "higher" and definition.unit == "percent"
+    small = survey_metrics({"8": {"disabled": SurveyResult(80.0, 5)}})["8"]
+    assert small["disabled"]["value"].reason == GROUP_BELOW_THRESHOLD
 
 
 def test_wdes_metric_9b_answers_for_one_organisation_or_counts_several():
