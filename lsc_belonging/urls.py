@@ -9,6 +9,7 @@ admin.site.login = views.admin_login  # one sign-in page, with its lockout, for 
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_notice, name="privacy"),
     path("accounts/login/", views.SignInView.as_view(), name="login"),

@@ -7,9 +7,11 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from lsc_belonging.health import health_checks
 from organisations.permissions import Role, is_ics_lead, roles_of
 
 
@@ -44,6 +46,16 @@ def admin_login(request, extra_context=None):
     if request.user.is_authenticated:
         raise PermissionDenied
     return redirect_to_login(request.GET.get("next", reverse("admin:index")))
+
+
+@login_not_required
+def healthz(request):
+    """For a load balancer: 200 when every check passes, 503 naming the ones that failed."""
+    passed = health_checks()
+    healthy = all(passed.values())
+    checks = {name: "ok" if ok else "failing" for name, ok in passed.items()}
+    body = {"status": "ok" if healthy else "failing", "checks": checks}
+    return JsonResponse(body, status=200 if healthy else 503, headers={"Cache-Control": "no-store"})
 
 
 def permission_denied(request, exception=None):
