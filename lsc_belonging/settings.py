@@ -148,6 +148,24 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
 
+# Single sign-on with OpenID Connect (NHSmail / Microsoft Entra ID), see lsc_belonging/sso.py. On when a
+# client id and the provider are set: either its discovery address (for Entra ID
+# https://login.microsoftonline.com/<tenant id>/v2.0/.well-known/openid-configuration) or its issuer and
+# endpoints one by one. People are matched by verified email address to accounts an admin created.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_DISCOVERY_URL = os.environ.get("OIDC_OP_DISCOVERY_URL", "")
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+# Entra ID sends no email_verified claim; set this when the issuer only issues addresses it owns (one tenant).
+OIDC_TRUST_EMAIL = env_flag("OIDC_TRUST_EMAIL")
+# Password sign-in stays for partners without NHS accounts; set to 0 once everyone signs in through SSO.
+PASSWORD_LOGIN_ENABLED = env_flag("PASSWORD_LOGIN_ENABLED", default=True)
+if not PASSWORD_LOGIN_ENABLED and not (OIDC_RP_CLIENT_ID and (OIDC_OP_DISCOVERY_URL or OIDC_OP_ISSUER)):
+    raise ImproperlyConfigured("PASSWORD_LOGIN_ENABLED=0 needs single sign-on (OIDC_RP_CLIENT_ID and the provider).")
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True

@@ -7,11 +7,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 
 from lsc_belonging.health import health_checks
+from lsc_belonging.sso import sso_config
 from organisations.permissions import Role, is_ics_lead, roles_of
 
 
@@ -73,11 +75,34 @@ class SignInForm(AuthenticationForm):
 
 
 class SignInView(auth_views.LoginView):
+    """Email and password, the NHS account button when single sign-on is set up, or only the button."""
+
     form_class = SignInForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if not settings.PASSWORD_LOGIN_ENABLED:
+            # An unbound form: validating the posted one would try the password (and count a failure).
+            context = self.get_context_data(form=self.form_class(request), password_refused=True)
+            return self.render_to_response(context, status=403)
+        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         lockout_minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
         return super().get_context_data(
-            lockout_limit=settings.AXES_FAILURE_LIMIT, lockout_minutes=lockout_minutes, **kwargs
+            lockout_limit=settings.AXES_FAILURE_LIMIT,
+            lockout_minutes=lockout_minutes,
+            sso_enabled=sso_config() is not None,
+            password_login=settings.PASSWORD_LOGIN_ENABLED,
+            **kwargs,
         )
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PasswordResetView(auth_views.PasswordResetView):
+    """Resetting a password that can no longer be used to sign in would only confuse: gone when it is off."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not settings.PASSWORD_LOGIN_ENABLED:
+            raise Http404("Password sign-in is switched off.")
+        return super().dispatch(request, *args, **kwargs)
