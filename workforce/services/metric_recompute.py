@@ -46,7 +46,7 @@ class MetricsReport:
         if self.up_to_date:
             lines.append(f"Metrics already up to date for {_years(self.up_to_date)}.")
         if self.past_retention:
-            lines.append(f"Metrics kept as stored for {_years(self.past_retention)}: staff records deleted by retention.")
+            lines.append(f"Metrics kept as stored for {_years(self.past_retention)}: past retention.")
         if not self.years and not self.up_to_date and not self.past_retention:
             lines.append("No ESR snapshots: there are no metrics to compute.")
         return lines
