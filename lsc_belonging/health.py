@@ -38,7 +38,7 @@ CHECKS = {"database": _database_reachable, "cache": _cache_reachable, "migration
 def health_checks() -> dict[str, bool]:
     """Each check's name and whether it passed. A check that raises has failed; the error goes to the log only,
     since the answer is public and must not show hosts, versions or messages."""
-    passed = {}
+    passed: dict[str, bool] = {}
     for name, check in CHECKS.items():
         if name == "migrations" and not passed["database"]:
             passed[name] = False  # unknown without a database; reported as failing rather than guessed

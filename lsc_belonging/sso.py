@@ -73,6 +73,7 @@ def _client(config: SsoConfig):
     # One client per configuration and process, so the provider's metadata and keys are fetched once
     # (and again when a token is signed by a key the cached set does not hold).
     oauth = OAuth()
+    provider: dict[str, object]
     if config.discovery_url:
         provider = {"server_metadata_url": config.discovery_url}
     else:
@@ -127,12 +128,12 @@ def sso_callback(request):
         logger.warning("Single sign-on failed: %s: %s", type(error).__name__, error)
         return _refused(request, FAILED, status=400)
     claims = token.get("userinfo") or {}
-    match = sso_user_match(claims=claims, issuer_email_trusted=settings.OIDC_TRUST_EMAIL)
-    if match.user is None:
-        logger.warning("Single sign-on refused: %s (subject %s)", match.refusal, claims.get("sub"))
-        return _refused(request, REFUSALS[match.refusal], status=403)
-    login(request, match.user, backend="django.contrib.auth.backends.ModelBackend")
-    logger.info("Single sign-on for user %s", match.user.pk)
+    user = sso_user_match(claims=claims, issuer_email_trusted=settings.OIDC_TRUST_EMAIL)
+    if isinstance(user, SsoRefusal):
+        logger.warning("Single sign-on refused: %s (subject %s)", user, claims.get("sub"))
+        return _refused(request, REFUSALS[user], status=403)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    logger.info("Single sign-on for user %s", user.pk)
     return redirect(request.session.pop(NEXT_SESSION_KEY, "") or settings.LOGIN_REDIRECT_URL)
 
 

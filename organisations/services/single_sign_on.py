@@ -2,10 +2,12 @@
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 class SsoRefusal(enum.StrEnum):
@@ -18,15 +20,7 @@ class SsoRefusal(enum.StrEnum):
     SHARED_EMAIL = "shared_email"
 
 
-@dataclass(frozen=True)
-class SsoMatch:
-    """The account to sign in, or why there is none (exactly one of the two is set)."""
-
-    user: AbstractUser | None = None
-    refusal: SsoRefusal | None = None
-
-
-def sso_user_match(*, claims: Mapping[str, object], issuer_email_trusted: bool) -> SsoMatch:
+def sso_user_match(*, claims: Mapping[str, object], issuer_email_trusted: bool) -> "User | SsoRefusal":
     """Return the portal account whose email address is the identity's, ignoring case, or why there is none.
 
     The address counts only when the provider says it verified it (`email_verified` true) or the portal
@@ -35,14 +29,14 @@ def sso_user_match(*, claims: Mapping[str, object], issuer_email_trusted: bool) 
     """
     email = claims.get("email")
     if not isinstance(email, str) or "@" not in email:
-        return SsoMatch(refusal=SsoRefusal.NO_EMAIL)
+        return SsoRefusal.NO_EMAIL
     if not issuer_email_trusted and claims.get("email_verified") is not True:
-        return SsoMatch(refusal=SsoRefusal.UNVERIFIED_EMAIL)
+        return SsoRefusal.UNVERIFIED_EMAIL
     users = list(get_user_model().objects.filter(email__iexact=email.strip())[:2])
     if not users:
-        return SsoMatch(refusal=SsoRefusal.UNKNOWN_EMAIL)
+        return SsoRefusal.UNKNOWN_EMAIL
     if len(users) > 1:
-        return SsoMatch(refusal=SsoRefusal.SHARED_EMAIL)
+        return SsoRefusal.SHARED_EMAIL
     if not users[0].is_active:
-        return SsoMatch(refusal=SsoRefusal.CLOSED_ACCOUNT)
-    return SsoMatch(user=users[0])
+        return SsoRefusal.CLOSED_ACCOUNT
+    return users[0]
