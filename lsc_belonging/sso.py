@@ -150,5 +150,4 @@ def _id_token_rules(client) -> dict:
 
 
 def _refused(request, reason: str, *, status: int):
-    context = {"reason": reason, "password_login": settings.PASSWORD_LOGIN_ENABLED}
-    return render(request, "registration/sso_refused.html", context, status=status)
+    return render(request, "registration/sso_refused.html", {"reason": reason}, status=status)

@@ -167,3 +167,11 @@ def test_the_provider_can_be_given_by_its_endpoints_instead_of_discovery(client,
     provider.audience = "another-application"
     client.logout()
     assert sign_in_with_nhs_account(client, provider, "jo").status_code == 400
+
+
+@pytest.mark.django_db
+def test_a_provider_that_cannot_be_reached_gets_a_clear_page_not_an_error(client, provider, settings):
+    settings.OIDC_OP_DISCOVERY_URL = "http://127.0.0.1:9/.well-known/openid-configuration"  # nothing listens
+    response = client.get("/accounts/sso/")
+    assert response.status_code == 502
+    assert "Signing in with your NHS account did not work" in response.content.decode()
