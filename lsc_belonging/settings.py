@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so its duration covers every other middleware and it logs redirects and refusals too.
+    "lsc_belonging.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -146,6 +148,24 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
 
+# Single sign-on with OpenID Connect (NHSmail / Microsoft Entra ID), see lsc_belonging/sso.py. On when a
+# client id and the provider are set: either its discovery address (for Entra ID
+# https://login.microsoftonline.com/<tenant id>/v2.0/.well-known/openid-configuration) or its issuer and
+# endpoints one by one. People are matched by verified email address to accounts an admin created.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_DISCOVERY_URL = os.environ.get("OIDC_OP_DISCOVERY_URL", "")
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+# Entra ID sends no email_verified claim; set this when the issuer only issues addresses it owns (one tenant).
+OIDC_TRUST_EMAIL = env_flag("OIDC_TRUST_EMAIL")
+# Password sign-in stays for partners without NHS accounts; set to 0 once everyone signs in through SSO.
+PASSWORD_LOGIN_ENABLED = env_flag("PASSWORD_LOGIN_ENABLED", default=True)
+if not PASSWORD_LOGIN_ENABLED and not (OIDC_RP_CLIENT_ID and (OIDC_OP_DISCOVERY_URL or OIDC_OP_ISSUER)):
+    raise ImproperlyConfigured("PASSWORD_LOGIN_ENABLED=0 needs single sign-on (OIDC_RP_CLIENT_ID and the provider).")
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
@@ -216,6 +236,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# A load balancer probes /healthz over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if env_flag("BEHIND_TLS_PROXY"):
@@ -237,10 +259,17 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs go to standard error (journald under systemd), one JSON object a line (LOG_FORMAT=json, the default
+# when DEBUG is off) or plain text for reading in a terminal (LOG_FORMAT=text, the default with DEBUG).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "lsc_belonging.request_log.JsonLineFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

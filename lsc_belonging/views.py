@@ -7,9 +7,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 
+from lsc_belonging.health import health_checks
+from lsc_belonging.sso import sso_config
 from organisations.permissions import Role, is_ics_lead, roles_of
 
 
@@ -46,6 +50,16 @@ def admin_login(request, extra_context=None):
     return redirect_to_login(request.GET.get("next", reverse("admin:index")))
 
 
+@login_not_required
+def healthz(request):
+    """For a load balancer: 200 when every check passes, 503 naming the ones that failed."""
+    passed = health_checks()
+    healthy = all(passed.values())
+    checks = {name: "ok" if ok else "failing" for name, ok in passed.items()}
+    body = {"status": "ok" if healthy else "failing", "checks": checks}
+    return JsonResponse(body, status=200 if healthy else 503, headers={"Cache-Control": "no-store"})
+
+
 def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 
@@ -61,11 +75,34 @@ class SignInForm(AuthenticationForm):
 
 
 class SignInView(auth_views.LoginView):
+    """Email and password, the NHS account button when single sign-on is set up, or only the button."""
+
     form_class = SignInForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if not settings.PASSWORD_LOGIN_ENABLED:
+            # An unbound form: validating the posted one would try the password (and count a failure).
+            context = self.get_context_data(form=self.form_class(request), password_refused=True)
+            return self.render_to_response(context, status=403)
+        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         lockout_minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
         return super().get_context_data(
-            lockout_limit=settings.AXES_FAILURE_LIMIT, lockout_minutes=lockout_minutes, **kwargs
+            lockout_limit=settings.AXES_FAILURE_LIMIT,
+            lockout_minutes=lockout_minutes,
+            sso_enabled=sso_config() is not None,
+            password_login=settings.PASSWORD_LOGIN_ENABLED,
+            **kwargs,
         )
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PasswordResetView(auth_views.PasswordResetView):
+    """Resetting a password that can no longer be used to sign in would only confuse: gone when it is off."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not settings.PASSWORD_LOGIN_ENABLED:
+            raise Http404("Password sign-in is switched off.")
+        return super().dispatch(request, *args, **kwargs)

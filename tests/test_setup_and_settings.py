@@ -117,3 +117,14 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _manage(["check"], env)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_password_sign_in_cannot_be_switched_off_without_single_sign_on():
+    result = _manage(["check"], {**PRODUCTION_ENV, "PASSWORD_LOGIN_ENABLED": "0"})
+    assert result.returncode != 0
+    assert "PASSWORD_LOGIN_ENABLED=0 needs single sign-on" in result.stderr
+    sso = {
+        "OIDC_RP_CLIENT_ID": "portal",
+        "OIDC_OP_DISCOVERY_URL": "https://login.example/.well-known/openid-configuration",
+    }
+    assert _manage(["check"], {**PRODUCTION_ENV, "PASSWORD_LOGIN_ENABLED": "0", **sso}).returncode == 0

@@ -58,6 +58,9 @@ class Snapshot(models.Model):
     snapshot_date = models.DateField()
     import_batch = models.ForeignKey(ImportBatch, on_delete=models.PROTECT, related_name="snapshots")
     row_count = models.PositiveIntegerField("Assignments", default=0)
+    # Set by `manage.py retention` (workforce.services.retention): the staff records are gone, this summary and
+    # the metric results computed from them stay, and the year is no longer recomputed.
+    staff_records_removed_on = models.DateField(null=True, blank=True)
 
     objects = SnapshotQuerySet.as_manager()
 

@@ -23,6 +23,7 @@ class MetricsReport:
 
     years: list = dataclasses.field(default_factory=list)
     up_to_date: list = dataclasses.field(default_factory=list)
+    past_retention: list = dataclasses.field(default_factory=list)
     scopes: int = 0
     rows: int = 0
     read_seconds: float = 0.0
@@ -44,7 +45,9 @@ class MetricsReport:
             )
         if self.up_to_date:
             lines.append(f"Metrics already up to date for {_years(self.up_to_date)}.")
-        if not self.years and not self.up_to_date:
+        if self.past_retention:
+            lines.append(f"Metrics kept as stored for {_years(self.past_retention)}: past retention.")
+        if not self.years and not self.up_to_date and not self.past_retention:
             lines.append("No ESR snapshots: there are no metrics to compute.")
         return lines
 
@@ -95,6 +98,10 @@ def _recompute_year(year: int, only_stale: bool, report: MetricsReport) -> None:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [METRICS_LOCK, year])
         snapshots = metric_inputs.year_snapshots(year)
+        if any(s.staff_records_removed_on for s in snapshots.snapshots):
+            # Past retention (workforce.services.retention): recomputing would count no one; keep what is stored.
+            report.past_retention.append(year)
+            return
         signature = metric_inputs.metric_inputs_signature(snapshots)
         scopes = _metric_scopes(snapshots)
         if only_stale and _stored_results_match(year, signature, scopes):
