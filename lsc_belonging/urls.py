@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/login/", views.SignInView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("organisations.urls")),
+    path("", include("jobs.urls")),
     path("", include("workforce.urls")),
     path("", include("reports.urls")),
     path("plan/", include("objectives.urls")),
