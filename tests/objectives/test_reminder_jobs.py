@@ -1,4 +1,4 @@
-"""Reminder emails as a background job: run by the worker, a failure recorded with its reason, followed by its starter."""
+"""Reminder emails as a background job: run by the worker, a failure kept with its reason, followed by its starter."""
 
 import socket
 

@@ -15,6 +15,7 @@ from workforce import census, metric_inputs
 from workforce.metrics.metric_set import ScopeSpec, as_plain_data, compute_metric_sets
 from workforce.models import CatchmentArea, MetricResult, reporting_year_label
 from workforce.scopes import Scope
+from workforce.signals import metrics_recomputed
 
 
 @dataclass
@@ -88,6 +89,8 @@ def metrics_recompute(
         _recompute_year(year, stale_only, report)
         if progress is not None:
             progress(100 * done / len(steps))
+    if report.years:
+        metrics_recomputed.send(sender=MetricResult, years=list(report.years))
     return report
 
 
