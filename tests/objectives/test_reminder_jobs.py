@@ -18,6 +18,7 @@ def _closed_port() -> int:
         return probe.getsockname()[1]  # free once the probe closes: nothing listens there
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its database connection
 def test_the_worker_sends_the_reminders_and_the_job_says_what_it_sent(lead_user, own_item, database_queue, run_worker):
     make_round(due_in_days=30)
     job = round_reminders_queue()
@@ -32,6 +33,7 @@ def test_the_worker_sends_the_reminders_and_the_job_says_what_it_sent(lead_user,
     assert [message.to for message in mail.outbox] == [[lead_user.email]]
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its database connection
 def test_a_failed_job_is_recorded_with_its_reason(settings, lead_user, own_item, database_queue, run_worker):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _closed_port(), 2

@@ -86,6 +86,7 @@ def _text(response):
     return re.sub(r"\s+", " ", response.content.decode())
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its database connection
 def test_a_change_builds_every_pack_in_the_background_and_the_download_serves_it(
     settings, plan, database_queue, run_worker, client_for, django_capture_on_commit_callbacks
 ):

@@ -10,6 +10,7 @@ from workforce.services.esr_import import esr_extract_import
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its database connection
 def test_an_import_queues_its_metrics_and_the_worker_computes_them(tmp_path, organisations, database_queue, run_worker):  # noqa: F811
     report = esr_extract_import(path=synthetic_extract(tmp_path), snapshot_date=DAY, recompute_in_background=True)
     job = report.metrics_job
