@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -76,12 +76,14 @@ def board_packs_rebuild_soon() -> None:
     """Queue a build of every pack once the current transaction commits, unless one is waiting already."""
     if settings.BOARD_PACK_BUILD_DELAY <= 0:
         return
+    # A load of the plan records thousands of changes in one transaction: one callback is enough.
+    if not any(callback is _queue_unless_waiting for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(_queue_unless_waiting)
 
-    def queue_unless_waiting():
-        if not Job.objects.filter(kind=Job.Kind.BOARD_PACKS).waiting().exists():
-            board_packs_queue(delay_seconds=settings.BOARD_PACK_BUILD_DELAY)
 
-    transaction.on_commit(queue_unless_waiting)
+def _queue_unless_waiting() -> None:
+    if not Job.objects.filter(kind=Job.Kind.BOARD_PACKS).waiting().exists():
+        board_packs_queue(delay_seconds=settings.BOARD_PACK_BUILD_DELAY)
 
 
 def board_packs_pending() -> Job | None:
