@@ -17,8 +17,10 @@ from reports.board_pack_builds import board_pack_build
 from reports.choice import choose
 from reports.models import BuiltBoardPack
 from tests.factories import make_user
-from tests.workforce.test_metric_results import YEAR, import_synthetic
+from tests.workforce.test_metric_results import DAY, YEAR, import_synthetic, synthetic_extract
 from workforce.scopes import all_scopes
+from workforce.services.esr_import import esr_extract_import
+from workforce.services.metric_recompute import metrics_recompute
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +132,15 @@ def test_with_no_build_pending_a_pack_older_than_the_data_is_built_on_the_click(
     client.get(reverse("reports:board_pack_xlsx"))
     rebuilt = BuiltBoardPack.objects.get(scope_key="ics")
     assert rebuilt.data_version != built.data_version and rebuilt.built_at > built.built_at
+
+
+@pytest.mark.django_db(transaction=True)  # the rebuild is queued once the change commits
+def test_recomputed_metrics_queue_a_rebuild(settings, tmp_path, database_queue):
+    reference_data_load()
+    esr_extract_import(path=synthetic_extract(tmp_path, rows=700), snapshot_date=DAY, recompute=False)
+    settings.BOARD_PACK_BUILD_DELAY = 60
+    assert not Job.objects.exists()
+    metrics_recompute(years=[YEAR])
+    job = Job.objects.get(kind=Job.Kind.BOARD_PACKS)
+    assert job.status == Job.Status.QUEUED
+    assert not BuiltBoardPack.objects.exists()  # built by the worker, not by the recomputation
