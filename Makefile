@@ -59,7 +59,11 @@ setup:
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py setup_demo
 
+# The background worker (board packs, metrics after an import, reminders) runs beside the web server and
+# stops with it; its queue is a table in the same SQLite database, so no other server is needed.
 serve:
+	@$(PY) manage.py db_worker --queue-name='*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## checks: lint, formatting and missing migrations; any finding fails `make test` (and so CI)

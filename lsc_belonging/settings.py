@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "jobs",
     "organisations",
     "workforce",
     "objectives",
@@ -212,6 +215,38 @@ ESR_COLUMN_ALIASES = json.loads(os.environ.get("ESR_COLUMN_ALIASES", "") or "{}"
 # Synthetic ESR assignments per year that `setup_demo` loads. A quarter of the LSC workforce
 # (93,840) keeps `make run` quick on SQLite (about 20 s); 93840 takes about a minute.
 DEMO_ESR_ROWS = int(os.environ.get("DEMO_ESR_ROWS", "23460"))
+
+# --- Shared cache and background work ----------------------------------------------------------------
+# With REDIS_URL (redis://host:6379/0) every worker and host shares one cache, so a change seen by one is
+# seen by all at once; without it each process keeps its own (enough for `make run`'s single process).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lsc"),
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Background tasks (django-tasks): queued in the portal's own database and run by `manage.py db_worker`,
+# so no server is needed beyond the database. TASKS_IMMEDIATE=1 runs each task at once in the process
+# that queues it (the test suite does; a deployment without a worker could, at the cost of slow clicks).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if env_flag("TASKS_IMMEDIATE")
+            else "django_tasks_db.DatabaseBackend"
+        ),
+    }
+}
+# Board packs are rebuilt in the background this many seconds after the last change to the figures or
+# the plan (changes in a burst, such as an import, give one build); 0 turns the prebuilding off.
+BOARD_PACK_BUILD_DELAY = float(os.environ.get("BOARD_PACK_BUILD_DELAY", "5"))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

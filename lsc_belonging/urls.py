@@ -19,6 +19,7 @@ urlpatterns = [
     path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("organisations.urls")),
+    path("", include("jobs.urls")),
     path("", include("workforce.urls")),
     path("", include("reports.urls")),
     path("plan/", include("objectives.urls")),

@@ -11,10 +11,14 @@ from django.template.loader import render_to_string
 
 from reports.choice import Choice
 from reports.exports import Table, tables_to_workbook
-from reports.pdf import pdf_from_html
+from reports.pdf import pdf_draw
 from reports.presenters.metric_page import MetricPage, metric_page
 from reports.presenters.overview import Overview, overview
 from workforce.catalogue import headline_metrics
+
+
+def board_pack_filename_stem(choice: Choice) -> str:
+    return f"board-pack-{choice.scope.key.replace(':', '-')}-{choice.year or 'no-year'}"
 
 
 @dataclass
@@ -30,10 +34,6 @@ class BoardPack:
     @property
     def title(self) -> str:
         return f"Belonging Plan board pack: {self.choice.scope.label}, {self.choice.year_label}"
-
-    @property
-    def filename_stem(self) -> str:
-        return f"board-pack-{self.choice.scope.key.replace(':', '-')}-{self.choice.year or 'no-year'}"
 
     def tables(self) -> list[Table]:
         tables = list(self.overview.tables)
@@ -57,4 +57,5 @@ def board_pack_workbook(pack: BoardPack) -> bytes:
 
 
 def board_pack_pdf(pack: BoardPack) -> bytes:
-    return pdf_from_html(render_to_string("reports/board_pack_pdf.html", {"pack": pack}), kind="board-pack")
+    # Not cached here: reports.board_pack_builds keeps the built file, with the data version it shows.
+    return pdf_draw(render_to_string("reports/board_pack_pdf.html", {"pack": pack}))

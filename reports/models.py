@@ -27,3 +27,25 @@ class ApiToken(models.Model):
     @property
     def is_active(self):
         return self.revoked_at is None
+
+
+class BuiltBoardPack(models.Model):
+    """A scope's board pack for a year, built in the background after the figures or the plan changed.
+
+    `data_version` is the digest of the data version it was built from (reports.page_cache): while it
+    equals the current one the pack holds exactly what the dashboard shows, and is served as it is.
+    """
+
+    scope_key = models.CharField(max_length=100)
+    year = models.PositiveIntegerField(null=True)
+    data_version = models.CharField(max_length=64)
+    pdf = models.BinaryField()
+    workbook = models.BinaryField()
+    built_at = models.DateTimeField()
+    build_seconds = models.FloatField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scope_key", "year"], name="one_built_pack_per_scope_year")]
+
+    def __str__(self):
+        return f"Board pack {self.scope_key} {self.year} built {self.built_at:%Y-%m-%d %H:%M}"

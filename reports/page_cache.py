@@ -43,6 +43,11 @@ def data_version() -> str:
     return "|".join(str(value) for value in row) + f"|{timezone.localdate().isoformat()}"
 
 
+def data_version_digest() -> str:
+    """The data version as a short digest, to keep beside something built from it (a board pack)."""
+    return hashlib.sha256(data_version().encode()).hexdigest()
+
+
 def cached_body(name: str, full_path: str, render):
     """The page body from the cache, or `render()`'s (a string) stored for the next request."""
     digest = hashlib.sha256(f"{full_path}|{data_version()}".encode()).hexdigest()

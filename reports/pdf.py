@@ -1,4 +1,10 @@
-"""PDFs drawn from the portal's own HTML by WeasyPrint: the board pack and the EDS summary report."""
+"""PDFs drawn from the portal's own HTML by WeasyPrint: the board pack and the EDS summary report.
+
+Every PDF is tagged for screen readers (PDF/UA-1): the structure tree follows the HTML's headings,
+paragraphs, lists and tables (header cells with their scope), the document language is the page's
+`lang` and its title the page's <title>, shown in place of the file name. Charts carry their text
+alternative (an SVG <title>) as the figure's alternate text.
+"""
 
 import hashlib
 
@@ -10,16 +16,21 @@ def _refuse_fetch(url, *args, **kwargs):
     raise ValueError(f"The portal's PDFs do not load external resources ({url}).")
 
 
+def pdf_draw(html: str) -> bytes:
+    """The tagged PDF (PDF/UA-1) of a self-contained HTML page. Drawing takes a second or more."""
+    from weasyprint import HTML  # imported here: it loads Pango, which only the PDFs need
+
+    return HTML(string=html, url_fetcher=_refuse_fetch).write_pdf(pdf_variant="pdf/ua-1")
+
+
 def pdf_from_html(html: str, *, kind: str) -> bytes:
     """The PDF of a self-contained HTML page, kept by the digest of its HTML (`kind` names it in the cache).
 
-    Drawing takes seconds; the same HTML always gives the same PDF, so nothing stale is ever served.
+    The same HTML always gives the same PDF, so nothing stale is ever served.
     """
-    from weasyprint import HTML  # imported here: it loads Pango, which only the PDFs need
-
     key = f"{kind}-pdf:" + hashlib.sha256(html.encode()).hexdigest()
     pdf = cache.get(key)
     if pdf is None:
-        pdf = HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()
+        pdf = pdf_draw(html)
         cache.set(key, pdf, timeout=24 * 3600)
     return pdf

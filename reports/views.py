@@ -2,12 +2,15 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from objectives.selectors.eds import eds_assessment
 from organisations.permissions import can_view_portal, require
 from organisations.shortcuts import get_for_user
-from reports import board_pack, eds_report
+from reports import eds_report
 from reports.api_auth import create_api_token, revoke_api_token
+from reports.board_pack import board_pack_filename_stem
+from reports.board_pack_builds import board_pack_download, board_pack_status
 from reports.choice import BadChoice, choose, scope_options
 from reports.exports import table_to_csv
 from reports.forms import ApiTokenForm
@@ -18,6 +21,7 @@ from reports.presenters.metric_page import metric_page
 from reports.presenters.overview import overview as overview_page
 from workforce.catalogue import metric_definition, metrics_by_standard
 
+BOARD_PACK_STATUS_SLOT = "<!-- board pack status -->"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -64,7 +68,10 @@ def overview(request):
         context["metric_groups"] = metrics_by_standard()
         return render_to_string("reports/overview_body.html", context, request)
 
-    context = {"choice": choice, "body": cached_body("overview", request.get_full_path(), body)}
+    status = render_to_string("reports/includes/board_pack_status.html", board_pack_status(choice), request)
+    # The body is kept while the data is unchanged; the build's progress is not, so it is put in afterwards.
+    page = cached_body("overview", request.get_full_path(), body).replace(BOARD_PACK_STATUS_SLOT, status)
+    context = {"choice": choice, "body": mark_safe(page)}  # noqa: S308 - two rendered templates
     return render(request, "reports/overview.html", context)
 
 
@@ -141,26 +148,25 @@ def metric_csv(request, slug, table_slug):
     return _csv_response(table, page.stamp)
 
 
-def board_pack_pdf(request):
+def _board_pack_file(request, extension: str):
+    """The pack built in the background (reports.board_pack_builds) as a download."""
     require(can_view_portal(request.user))
     choice, error = _choice_or_error(request)
     if error:
         return error
-    pack = board_pack.board_pack(choice)
-    response = HttpResponse(board_pack.board_pack_pdf(pack), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{pack.filename_stem}.pdf"'
+    built = board_pack_download(choice=choice).built
+    content, content_type = (built.pdf, "application/pdf") if extension == "pdf" else (built.workbook, XLSX_TYPE)
+    response = HttpResponse(bytes(content), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{board_pack_filename_stem(choice)}.{extension}"'
     return response
+
+
+def board_pack_pdf(request):
+    return _board_pack_file(request, "pdf")
 
 
 def board_pack_xlsx(request):
-    require(can_view_portal(request.user))
-    choice, error = _choice_or_error(request)
-    if error:
-        return error
-    pack = board_pack.board_pack(choice)
-    response = HttpResponse(board_pack.board_pack_workbook(pack), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{pack.filename_stem}.xlsx"'
-    return response
+    return _board_pack_file(request, "xlsx")
 
 
 # --- EDS 2022 summary reports -----------------------------------------------------------------------

@@ -90,3 +90,20 @@ def provider(oidc_provider, settings):
     settings.OIDC_OP_DISCOVERY_URL = oidc_provider.discovery_url
     settings.OIDC_TRUST_EMAIL = False
     return oidc_provider
+
+
+@pytest.fixture
+def database_queue(settings):
+    """Tasks queued in the database, as deployed, instead of run at once as in the rest of the suite."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def run_worker():
+    """Run the real worker (`manage.py db_worker`) until the queue is empty."""
+    from django.core.management import call_command
+
+    def run():
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name=*", verbosity=0)
+
+    return run

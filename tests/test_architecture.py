@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = ["organisations", "workforce", "objectives", "reports"]  # each may import only those before it
+LAYERS = ["organisations", "jobs", "workforce", "objectives", "reports"]  # each may import only those before it
 PORTAL = [*LAYERS, "lsc_belonging"]
 
 

@@ -9,6 +9,7 @@ Leads with nothing outstanding get nothing. Every email sent is recorded, so run
 command twice in a day, or every day, sends no duplicates.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -52,8 +53,12 @@ def _already_reminded(reporting_round, user, stage, today) -> bool:
     return sent.exists()
 
 
-def round_reminders_send(*, today: date | None = None, dry_run: bool = False) -> ReminderSummary:
-    """Email every lead who owes updates in the open round, once per stage; return what was sent."""
+def round_reminders_send(
+    *, today: date | None = None, dry_run: bool = False, progress: Callable[[float], None] | None = None
+) -> ReminderSummary:
+    """Email every lead who owes updates in the open round, once per stage; return what was sent.
+
+    `progress` (a background job's) hears the percentage of leads dealt with so far, before each one."""
     today = today or timezone.localdate()
     reporting_round = ReportingRound.objects.current()
     summary = ReminderSummary(reporting_round=reporting_round)
@@ -61,7 +66,10 @@ def round_reminders_send(*, today: date | None = None, dry_run: bool = False) ->
         return summary
     stage = stage_on(reporting_round, today)
     summary.stage = stage.label
-    for lead in leads_to_remind():
+    leads = list(leads_to_remind())
+    for index, lead in enumerate(leads):
+        if progress is not None:
+            progress(100 * index / len(leads))
         outstanding = [
             item
             for item in my_items(lead, reporting_round=reporting_round)
@@ -77,6 +85,20 @@ def round_reminders_send(*, today: date | None = None, dry_run: bool = False) ->
             _reminder_email_send(lead, reporting_round, stage, outstanding, today)
         summary.sent.append((lead.email, len(outstanding)))
     return summary
+
+
+def reminder_summary_lines(summary: ReminderSummary, *, dry_run: bool = False) -> list[str]:
+    """What a run of the reminders did, for the command and the background job."""
+    if summary.reporting_round is None:
+        return ["No reporting round is open: no reminders sent."]
+    verb = "Would email" if dry_run else "Emailed"
+    lines = [f"{summary.reporting_round.name} ({summary.stage}):"]
+    lines += [f"  {verb} {email}: {count} item{'s' if count != 1 else ''}" for email, count in summary.sent]
+    lines.append(
+        f"{verb} {len(summary.sent)} leads; {summary.already_reminded} already reminded at this stage; "
+        f"{summary.nothing_due} with nothing due."
+    )
+    return lines
 
 
 @transaction.atomic

@@ -65,6 +65,8 @@ def test_admin_checks_then_confirms_an_import(client_for, admin_user, own_org, u
         follow=True,
     )
     assert "Imported 2 assignments on 31 March 2025 from esr.csv" in response.content.decode()
+    # The recomputation is a background job (run at once by the suite's queue), followed on the page.
+    assert re.search(r'role="status"[^>]*>.*Equality metrics for 2024/25: done\.', response.content.decode(), re.S)
     snapshot = Snapshot.objects.get()
     assert snapshot.row_count == 2 and snapshot.import_batch.imported_by == admin_user
     # The import recomputed the year's metrics: the ICS, the place and the organisation.

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from jobs.models import Job
 from organisations.models import Organisation
 from workforce.esr.columns import map_header
 from workforce.esr.extract import ExtractRejected, inspect_file, open_csv, read_header, snapshot_date_check
@@ -16,6 +17,7 @@ from workforce.esr.reader import ReadResult, RowConverter
 from workforce.esr.writer import reserve_snapshot_ids, write_staff_records
 from workforce.models import ImportBatch, Snapshot, StaffRecord, reporting_year_for
 from workforce.services.metric_recompute import MetricsReport, metrics_recompute
+from workforce.tasks import metrics_recompute_queue
 
 
 @dataclass
@@ -37,6 +39,7 @@ class ImportReport:
     duplicate_columns: tuple = ()
     batch: ImportBatch | None = None
     metrics: MetricsReport | None = None  # the metrics recomputed after the import
+    metrics_job: Job | None = None  # or the background job recomputing them
 
     @property
     def ok(self) -> bool:
@@ -72,6 +75,7 @@ def esr_extract_import(
     user=None,
     dry_run: bool = False,
     recompute: bool = True,
+    recompute_in_background: bool = False,
 ) -> ImportReport:
     """Validate an ESR staff-in-post extract and, unless dry_run, store it as one snapshot per organisation.
 
@@ -81,7 +85,8 @@ def esr_extract_import(
     file as a whole cannot be read (missing, empty, binary, wrong delimiter, missing required columns).
 
     The year's equality metrics are recomputed afterwards unless `recompute` is False (scripts loading
-    several files then run `recompute_metrics --stale` once, which finds the changed years itself).
+    several files then run `recompute_metrics --stale` once, which finds the changed years itself), in a
+    background job once the import is committed with `recompute_in_background` (the portal's page does).
     """
     snapshot_date = snapshot_date_check(snapshot_date)
     info = inspect_file(path)
@@ -112,8 +117,11 @@ def esr_extract_import(
         if batch is not None:
             _store_snapshots(batch, read, snapshot_ids)
             report.status, report.batch = "imported", batch
-            if recompute:
-                report.metrics = metrics_recompute(years=[reporting_year_for(snapshot_date)])
+            year = reporting_year_for(snapshot_date)
+            if recompute and recompute_in_background:
+                report.metrics_job = metrics_recompute_queue(years=[year], user=user)
+            elif recompute:
+                report.metrics = metrics_recompute(years=[year])
     return report
 
 

@@ -105,7 +105,8 @@ def esr_upload_confirm(
     """Import a waiting upload and remove it, whatever the outcome; return the report.
 
     Raises UploadNotFound when the upload was already confirmed (or is being confirmed by a second
-    click) or has expired, and ExtractRejected when the file cannot be imported.
+    click) or has expired, and ExtractRejected when the file cannot be imported. The year's metrics are
+    recomputed by a background job (`report.metrics_job`), so the person is not kept waiting.
     """
     claimed = _path(token, _CLAIMED)
     try:
@@ -115,7 +116,12 @@ def esr_upload_confirm(
     os.utime(claimed)  # so that no sweep takes it for an expired upload while it is imported
     try:
         return esr_extract_import(
-            path=claimed, snapshot_date=snapshot_date, organisation=organisation, file_name=file_name, user=user
+            path=claimed,
+            snapshot_date=snapshot_date,
+            organisation=organisation,
+            file_name=file_name,
+            user=user,
+            recompute_in_background=True,
         )
     finally:
         claimed.unlink(missing_ok=True)

@@ -3,7 +3,7 @@
 import dataclasses
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,6 +15,7 @@ from workforce import census, metric_inputs
 from workforce.metrics.metric_set import ScopeSpec, as_plain_data, compute_metric_sets
 from workforce.models import CatchmentArea, MetricResult, reporting_year_label
 from workforce.scopes import Scope
+from workforce.signals import metrics_recomputed
 
 
 @dataclass
@@ -61,7 +62,9 @@ def _years(years) -> str:
 METRICS_LOCK = 440_002
 
 
-def metrics_recompute(*, years: Iterable[int] | None = None, only_stale: bool = False) -> MetricsReport:
+def metrics_recompute(
+    *, years: Iterable[int] | None = None, only_stale: bool = False, progress: Callable[[float], None] | None = None
+) -> MetricsReport:
     """Compute and store the equality metrics of every scope, year by year; return what was done.
 
     For each year (default: every year with an ESR snapshot or stored results), in one transaction: read
@@ -74,19 +77,23 @@ def metrics_recompute(*, years: Iterable[int] | None = None, only_stale: bool = 
     averages read this year's figures.
 
     Called by every service that changes what the metrics read (ESR imports, figure saves and imports),
-    by `manage.py recompute_metrics` and by `setup_demo`.
+    by `manage.py recompute_metrics`, by `setup_demo` and, in the background, by `workforce.tasks`, which
+    passes `progress` to hear the percentage done after each year.
     """
     report = MetricsReport()
     stored = set(MetricResult.objects.order_by().values_list("year", flat=True).distinct())
     known = set(metric_inputs.metric_years()) | stored
     wanted = sorted(known if years is None else set(years))
-    for year in wanted:
-        _recompute_year(year, only_stale, report)
     # WRES 3 and WDES 3 of a year average its figures with the year before's, so the year after each one
     # recomputed may now be out of date (its signature covers this year's inputs): bring it up to date too.
-    for year in sorted({year + 1 for year in wanted} - set(wanted)):
-        if year in known:
-            _recompute_year(year, True, report)
+    following = [year for year in sorted({year + 1 for year in wanted} - set(wanted)) if year in known]
+    steps = [(year, only_stale) for year in wanted] + [(year, True) for year in following]
+    for done, (year, stale_only) in enumerate(steps, start=1):
+        _recompute_year(year, stale_only, report)
+        if progress is not None:
+            progress(100 * done / len(steps))
+    if report.years:
+        metrics_recomputed.send(sender=MetricResult, years=list(report.years))
     return report
 
 

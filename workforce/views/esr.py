@@ -8,7 +8,9 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
+from jobs.models import Job
 from organisations.permissions import can_import_esr, require
 from workforce.esr.extract import ExtractRejected
 from workforce.forms import ESRConfirmForm, ESRUploadForm
@@ -42,7 +44,9 @@ def esr_import(request):
             )
             return render(request, "workforce/esr_preview.html", {"report": report, "confirm_form": confirm})
     page = Paginator(esr_snapshots(), 50).get_page(request.GET.get("page"))
-    return render(request, "workforce/esr_import.html", {"form": form, "page": page})
+    job_id = request.GET.get("job", "")
+    job = Job.objects.filter(pk=job_id, started_by=request.user).first() if job_id.isdigit() else None
+    return render(request, "workforce/esr_import.html", {"form": form, "page": page, "job": job})
 
 
 def esr_import_confirm(request):
@@ -64,4 +68,6 @@ def esr_import_confirm(request):
         return render(request, "workforce/esr_preview.html", {"report": report, "confirm_form": None})
     level = messages.INFO if report.status == "unchanged" else messages.SUCCESS
     messages.add_message(request, level, report.summary())
+    if report.metrics_job is not None:  # the import page shows how the recomputation goes
+        return redirect(f"{reverse('workforce:esr_import')}?job={report.metrics_job.pk}")
     return redirect("workforce:esr_import")

@@ -4,7 +4,8 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from objectives.services.reminders import round_reminders_send
+from objectives.services.reminders import reminder_summary_lines, round_reminders_send
+from objectives.tasks import round_reminders_queue
 
 
 class Command(BaseCommand):
@@ -13,21 +14,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--date", help="Act as if today were this date (YYYY-MM-DD); for testing.")
         parser.add_argument("--dry-run", action="store_true", help="Show who would be emailed, send nothing.")
-
-    def handle(self, *args, date=None, dry_run=False, **options):
-        today = self._parse(date) if date else None
-        summary = round_reminders_send(today=today, dry_run=dry_run)
-        if summary.reporting_round is None:
-            self.stdout.write("No reporting round is open: no reminders sent.")
-            return
-        verb = "Would email" if dry_run else "Emailed"
-        self.stdout.write(f"{summary.reporting_round.name} ({summary.stage}):")
-        for email, count in summary.sent:
-            self.stdout.write(f"  {verb} {email}: {count} item{'s' if count != 1 else ''}")
-        self.stdout.write(
-            f"{verb} {len(summary.sent)} leads; {summary.already_reminded} already reminded at this stage; "
-            f"{summary.nothing_due} with nothing due."
+        parser.add_argument(
+            "--queue", action="store_true", help="Leave the sending to the background worker (db_worker)."
         )
+
+    def handle(self, *args, date=None, dry_run=False, queue=False, **options):
+        today = self._parse(date) if date else None
+        if queue and not dry_run:
+            job = round_reminders_queue(today=today)
+            self.stdout.write(f"Queued as job {job.pk}: {job.summary}")
+            return
+        for line in reminder_summary_lines(round_reminders_send(today=today, dry_run=dry_run), dry_run=dry_run):
+            self.stdout.write(line)
 
     @staticmethod
     def _parse(value):
