@@ -27,7 +27,7 @@ def test_account_is_locked_after_five_failures_even_with_the_right_password(clie
         client.post(reverse("login"), {"username": board_user.username, "password": "wrong"})
     response = client.post(reverse("login"), {"username": board_user.username, "password": PASSWORD})
     assert response.status_code == 429
-    assert "Your account is locked" in response.content.decode()
+    assert "Signing in is paused" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from django.conf import settings
 
 from organisations.models import Organisation
-from workforce.esr.extract import ExtractRejected
+from workforce.esr.extract import ExtractRejected, upload_size_check
 from workforce.services.esr_import import ImportReport, esr_extract_import
 
 UPLOAD_FOLDER = "esr-uploads"
@@ -48,18 +48,24 @@ def _path(token: str, suffix: str = _WAITING) -> Path:
     return _folder() / f"{token}{suffix}"
 
 
-def esr_upload_store(*, chunks: Iterable[bytes]) -> str:
+def esr_upload_store(*, chunks: Iterable[bytes], max_bytes: int | None = None) -> str:
     """Write an uploaded file where only this process's user can read it; return its token.
 
-    Uploads older than the expiry are removed first.
+    Uploads older than the expiry are removed first. Raises ExtractRejected, keeping nothing, when the
+    file is larger than `max_bytes` (default ESR_UPLOAD_MAX_BYTES; the forms check the size first and
+    this is the backstop). The Django admin's other imports keep their uploads here too.
     """
+    max_bytes = settings.ESR_UPLOAD_MAX_BYTES if max_bytes is None else max_bytes
     esr_uploads_expire()
     token = secrets.token_hex(16)
     path = _path(token)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    size = 0
     try:
         with os.fdopen(descriptor, "wb") as file:
             for chunk in chunks:
+                size += len(chunk)
+                upload_size_check(size=size, max_bytes=max_bytes)
                 file.write(chunk)
     except BaseException:
         path.unlink(missing_ok=True)
