@@ -24,6 +24,13 @@ class AddressAndAccountHandler(AxesDatabaseHandler):
         scaled = by_address * settings.AXES_FAILURE_LIMIT // settings.AXES_ADDRESS_FAILURE_LIMIT
         return max(by_account, scaled)
 
+    def reset_user_attempts(self, request, credentials=None) -> int:
+        """On a successful sign-in, forget that account's failures from this address only: one known
+        password must not wipe the address's count of failures against other accounts."""
+        _, by_account = self.filter_user_attempts(request, credentials)
+        count, _ = by_account.delete()
+        return count
+
 
 def locked_out(request, response=None, credentials=None):
     """The locked-out page: HTTP 429, a Retry-After header and the time the lockout ends."""

@@ -7,8 +7,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views import defaults
 
 from organisations.permissions import Role, is_ics_lead, roles_of
 
@@ -46,8 +48,32 @@ def admin_login(request, extra_context=None):
     return redirect_to_login(request.GET.get("next", reverse("admin:index")))
 
 
+# The JSON API answers its errors in JSON (reports/api_auth.py), including these raised outside its views.
+API_PREFIX = "/api/v1/"
+API_ERRORS = {
+    403: "You may not see this.",
+    404: "There is no such API address: GET /api/v1/ lists them.",
+    500: "Something went wrong on the server. Nothing was changed; try again later.",
+}
+
+
+def _api_error(request, status: int):
+    """The API's JSON error for a request to the API; None for a page."""
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"error": API_ERRORS[status]}, status=status)
+    return None
+
+
 def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
+    return _api_error(request, 403) or render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return _api_error(request, 404) or defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    return _api_error(request, 500) or defaults.server_error(request)
 
 
 class SignInForm(AuthenticationForm):
