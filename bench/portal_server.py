@@ -1,7 +1,8 @@
 """The portal served by gunicorn on 127.0.0.1 against a scratch database: for bench/load.py and the
 hardening tests (tests/hardening), which drive it over HTTP as people would.
 
-    database_prepare(url)        migrate, load the reference data and plan, add one EDI lead
+    postgres_scratch(...)        a context manager: a new PostgreSQL database's URL, dropped afterwards
+    database_prepare(env)        migrate, load the reference data and plan, add an EDI lead and a reader
     gunicorn_serve(url, ...)     a context manager: the server's address while it runs
     sign_in(...), progress_post(...), workers_rss_mb(...)
 """
@@ -15,8 +16,11 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
+from urllib.parse import urlparse
 
+import psycopg2
 import requests
 
 BASE_DIR = Path(__file__).resolve().parents[1]
@@ -24,6 +28,7 @@ PYTHON = sys.executable
 LEAD_EMAIL = "hardening.lead@example.org"
 LEAD_PASSWORD = "Hardening-lead-2026"
 READER_EMAIL = "hardening.board@example.org"
+POSTGRES = os.environ.get("HARDENING_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
 
 # Run as `manage.py shell -c`: an EDI lead of one trust and a board member; prints the lead's items.
 _SEED = f"""
@@ -87,6 +92,22 @@ def database_prepare(env: dict) -> list[int]:
     manage(env, "setup_portal")
     found = re.search(r"^SEED(.*)$", manage(env, "shell", "-c", _SEED), re.M)
     return json.loads(found.group(1))
+
+
+@contextlib.contextmanager
+def postgres_scratch(server_url: str = POSTGRES):
+    """Create an empty PostgreSQL database on the server of `server_url`; yield its URL; drop it after."""
+    admin = psycopg2.connect(server_url, connect_timeout=5)
+    admin.autocommit = True
+    name = f"lsc_scratch_{uuid.uuid4().hex[:10]}"
+    try:
+        with admin.cursor() as cursor:
+            cursor.execute(f"CREATE DATABASE {name}")
+        yield urlparse(server_url)._replace(path=f"/{name}").geturl()
+    finally:
+        with admin.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.close()
 
 
 def free_port() -> int:

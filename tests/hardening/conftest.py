@@ -7,16 +7,13 @@ PostgreSQL (CI), where its absence is a failure.
 
 import os
 import sqlite3
-import uuid
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import psycopg2
 import pytest
 
-from bench.portal_server import database_prepare, server_env
-
-POSTGRES = os.environ.get("HARDENING_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
+from bench.portal_server import POSTGRES, database_prepare, postgres_scratch, server_env
 
 
 @dataclass
@@ -57,20 +54,12 @@ def postgres_portal(tmp_path_factory):
         if os.environ.get("DATABASE_URL", "").startswith("postgres"):
             raise
         pytest.skip(f"PostgreSQL is not reachable at {POSTGRES}: {error}")
-    admin.autocommit = True
-    name = f"lsc_hardening_{uuid.uuid4().hex[:10]}"
-    with admin.cursor() as cursor:
-        cursor.execute(f"CREATE DATABASE {name}")
-    url = urlparse(POSTGRES)._replace(path=f"/{name}").geturl()
+    admin.close()
     folder = tmp_path_factory.mktemp("postgres-portal")
-    database = ScratchDatabase("postgres", url, server_env(url, folder / "media"))
-    try:
+    with postgres_scratch(POSTGRES) as url:
+        database = ScratchDatabase("postgres", url, server_env(url, folder / "media"))
         database.items = database_prepare(database.env)
         yield database
-    finally:
-        with admin.cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.close()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
