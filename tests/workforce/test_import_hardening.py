@@ -2,6 +2,8 @@
 a duplicated column, an implausible date or an oversized file into a clear message, keeps no upload and
 stores nothing; UTF-16 files (Excel's "Unicode text") are read."""
 
+import os
+import time
 from datetime import date
 from io import StringIO
 
@@ -191,3 +193,16 @@ def test_an_extract_with_more_rows_than_the_cap_is_refused(tmp_path, own_org, se
     with pytest.raises(ExtractRejected, match="more than 5 staff rows"):
         esr_extract_import(path=path, snapshot_date=ON)
     assert nothing_stored()
+
+
+def test_expiry_also_removes_spooled_uploads_a_killed_process_left(uploads, settings, tmp_path):
+    settings.FILE_UPLOAD_TEMP_DIR = tmp_path / "request-uploads"
+    settings.FILE_UPLOAD_TEMP_DIR.mkdir()
+    old, new = settings.FILE_UPLOAD_TEMP_DIR / "tmpold.upload.csv", settings.FILE_UPLOAD_TEMP_DIR / "tmpnew.upload.csv"
+    for path in (old, new):
+        path.write_text("Employee Number\n")
+    then = time.time() - 25 * 3600
+    os.utime(old, (then, then))
+    out = StringIO()
+    call_command("expire_uploads", stdout=out)
+    assert "Removed 1 expired" in out.getvalue() and not old.exists() and new.exists()

@@ -134,15 +134,20 @@ def esr_upload_discard(*, token: str) -> None:
 
 
 def esr_uploads_expire(*, older_than: timedelta | None = None) -> int:
-    """Remove uploads last written longer ago than `older_than` (default: ESR_UPLOAD_EXPIRY_HOURS); return
-    how many were removed."""
+    """Remove uploads last written longer ago than `older_than` (default: ESR_UPLOAD_EXPIRY_HOURS), and
+    Django's spooled upload files as old in FILE_UPLOAD_TEMP_DIR; return how many were removed."""
     if older_than is None:
         older_than = timedelta(hours=settings.ESR_UPLOAD_EXPIRY_HOURS)
     cutoff = time.time() - older_than.total_seconds()
+    waiting = [path for path in _folder().iterdir() if path.suffix in (_WAITING, _CLAIMED)]
+    # Django removes the temporary file of an upload when the request ends, unless its process was killed.
+    spooled = Path(settings.FILE_UPLOAD_TEMP_DIR or "/nonexistent")
+    if spooled.is_dir():
+        waiting += [path for path in spooled.iterdir() if ".upload" in path.suffixes]
     removed = 0
-    for path in _folder().iterdir():
+    for path in waiting:
         try:
-            expired = path.suffix in (_WAITING, _CLAIMED) and path.stat().st_mtime < cutoff
+            expired = path.stat().st_mtime < cutoff
         except FileNotFoundError:  # confirmed or swept meanwhile
             continue
         if expired:
