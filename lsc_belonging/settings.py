@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "lsc_belonging.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -123,6 +124,19 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers wait for each other instead of failing with "database is locked": WAL lets
+    # readers go on while one writes, IMMEDIATE takes the write lock when a transaction starts (so a
+    # reader never has to upgrade mid-transaction), and busy_timeout / timeout set how long to wait.
+    SQLITE_BUSY_SECONDS = int(os.environ.get("SQLITE_BUSY_SECONDS", "20"))
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": SQLITE_BUSY_SECONDS,
+        "init_command": (
+            f"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000};"
+        ),
+    }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -144,12 +158,17 @@ LOGOUT_REDIRECT_URL = "login"
 # Lock an account out from one address after repeated failures; a success resets the count.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
+# Password spraying: one address may fail this many times across all usernames before it is locked
+# out too (lsc_belonging/lockout.py), and a lockout answers 429 with the time to try again.
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "10"))
+AXES_HANDLER = "lsc_belonging.lockout.AddressAndAccountHandler"
+AXES_LOCKOUT_CALLABLE = "lsc_belonging.lockout.locked_out"
 
 # Single sign-on with OpenID Connect (NHSmail / Microsoft Entra ID), see lsc_belonging/sso.py. On when a
 # client id and the provider are set: either its discovery address (for Entra ID
@@ -197,6 +216,18 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 ESR_UPLOAD_EXPIRY_HOURS = float(os.environ.get("ESR_UPLOAD_EXPIRY_HOURS", "24"))
 # Largest evidence file a lead may upload (objectives/evidence.py lists the accepted types).
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_MB", "10")) * 1024 * 1024
+
+# Upload limits, checked before an upload is stored (README "Uploads and limits"). A full LSC extract
+# (93,840 assignments) is about 20 MB; the row cap is what the upload form promises.
+ESR_UPLOAD_MAX_BYTES = int(os.environ.get("ESR_UPLOAD_MAX_MB", "40")) * 1024 * 1024
+ESR_UPLOAD_MAX_ROWS = int(os.environ.get("ESR_UPLOAD_MAX_ROWS", "120000"))
+FIGURES_UPLOAD_MAX_BYTES = int(os.environ.get("FIGURES_UPLOAD_MAX_MB", "1")) * 1024 * 1024
+# Django spools uploads over 2.5 MB to a temporary file while the request lasts: keep it in a private
+# folder beside the ESR uploads rather than in the shared /tmp.
+FILE_UPLOAD_TEMP_DIR = MEDIA_ROOT / "request-uploads"
+FILE_UPLOAD_TEMP_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("nhsuk",)
 CRISPY_TEMPLATE_PACK = "nhsuk"

@@ -27,3 +27,5 @@ urlpatterns = [
 ]
 
 handler403 = "lsc_belonging.views.permission_denied"
+handler404 = "lsc_belonging.views.page_not_found"
+handler500 = "lsc_belonging.views.server_error"

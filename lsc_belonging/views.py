@@ -11,6 +11,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.views import defaults
 
 from lsc_belonging.health import health_checks
 from lsc_belonging.sso import sso_config
@@ -60,8 +61,32 @@ def healthz(request):
     return JsonResponse(body, status=200 if healthy else 503, headers={"Cache-Control": "no-store"})
 
 
+# The JSON API answers its errors in JSON (reports/api_auth.py), including these raised outside its views.
+API_PREFIX = "/api/v1/"
+API_ERRORS = {
+    403: "You may not see this.",
+    404: "There is no such API address: GET /api/v1/ lists them.",
+    500: "Something went wrong on the server. Nothing was changed; try again later.",
+}
+
+
+def _api_error(request, status: int):
+    """The API's JSON error for a request to the API; None for a page."""
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"error": API_ERRORS[status]}, status=status)
+    return None
+
+
 def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
+    return _api_error(request, 403) or render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return _api_error(request, 404) or defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    return _api_error(request, 500) or defaults.server_error(request)
 
 
 class SignInForm(AuthenticationForm):

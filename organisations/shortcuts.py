@@ -81,11 +81,10 @@ def _add_service_errors(form, error: ValidationError) -> None:
 
 
 def private_download(field_file, *, filename: str, content_type: str) -> FileResponse:
-    """A stored file as a download that no shared cache keeps; 404 if the file has gone from storage."""
+    """A stored file as a download; 404 if the file has gone from storage. (Like every download, it is
+    marked private, no-store by lsc_belonging.middleware, so that no cache keeps it.)"""
     try:
         handle = field_file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)

@@ -7,6 +7,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
 
 from organisations.permissions import can_view_portal
 from reports.models import ApiToken
@@ -49,6 +50,9 @@ def user_for_token(raw_token: str):
 def api_view(view):
     """Wrap a JSON API view: GET only, session or bearer-token auth, any portal role; JSON errors."""
 
+    # Exempt from CSRF so that a POST gets the API's JSON 405 rather than Django's HTML CSRF page: the
+    # API changes nothing, whatever the method.
+    @csrf_exempt
     @login_not_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):

@@ -18,8 +18,8 @@ from reports.openapi import openapi_document
 
 def _json(data, status=200):
     response = JsonResponse(data, status=status, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False})
-    # Figures are for the signed-in user or token holder only: no shared cache may keep them.
-    response["Cache-Control"] = "private"
+    # Figures are for the signed-in user or token holder only: lsc_belonging.middleware marks them
+    # private, no-store; Vary tells any cache that the token is part of the answer's identity.
     patch_vary_headers(response, ["Authorization"])
     return response
 

@@ -27,8 +27,29 @@ def test_account_is_locked_after_five_failures_even_with_the_right_password(clie
         client.post(reverse("login"), {"username": board_user.username, "password": "wrong"})
     response = client.post(reverse("login"), {"username": board_user.username, "password": PASSWORD})
     assert response.status_code == 429
-    assert "Your account is locked" in response.content.decode()
+    assert "Signing in is paused" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_password_spraying_from_one_address_is_paused_across_usernames(client, board_user, settings):
+    login = reverse("login")
+    for n in range(settings.AXES_ADDRESS_FAILURE_LIMIT - 1):
+        response = client.post(login, {"username": f"person{n}@example.org", "password": "Winter2026!"})
+        assert response.status_code == 200, n
+    # Below the address's limit, a person signing in from the same address is not affected.
+    assert client.post(login, {"username": board_user.username, "password": PASSWORD}).status_code == 302
+    client.logout()
+    client.post(login, {"username": "another@example.org", "password": "Winter2026!"})
+    response = client.post(login, {"username": board_user.username, "password": PASSWORD})
+    page = response.content.decode()
+    assert response.status_code == 429 and "Signing in is paused" in page
+    assert "Try again after" in page and "30 minutes from now" in page
+    assert int(response["Retry-After"]) == 30 * 60
+    assert "_auth_user_id" not in client.session
+    # Another address is not paused.
+    other = client.post(login, {"username": board_user.username, "password": PASSWORD}, REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 302
 
 
 @pytest.mark.django_db

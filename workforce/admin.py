@@ -7,11 +7,13 @@ from simple_history.admin import SimpleHistoryAdmin
 from organisations.models import Organisation
 from organisations.permissions import is_admin
 from workforce.esr.admin_import import (
+    CappedImportForm,
     ESRConfirmImportForm,
     ESRExtractFormat,
     ESRExtractResource,
     ESRImportForm,
     ESRUploadStorage,
+    PrivateUploadsAdmin,
 )
 from workforce.models import (
     BoardMembership,
@@ -65,7 +67,7 @@ class ReadOnlyForAdmins(PortalAdminPermissions):
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(ReadOnlyForAdmins, ImportMixin, admin.ModelAdmin):
+class ImportBatchAdmin(ReadOnlyForAdmins, PrivateUploadsAdmin, ImportMixin, admin.ModelAdmin):
     """ESR imports: django-import-export's upload → preview → confirm, through the portal's ESR upload flow."""
 
     list_display = ["file_name", "snapshot_date", "row_count", "status", "imported_by", "imported_at"]
@@ -80,11 +82,6 @@ class ImportBatchAdmin(ReadOnlyForAdmins, ImportMixin, admin.ModelAdmin):
 
     def get_import_formats(self):
         return [ESRExtractFormat]
-
-    def write_to_tmp_storage(self, import_file, input_format):
-        storage = ESRUploadStorage()
-        storage.save_upload(import_file)
-        return storage
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
@@ -186,8 +183,11 @@ def _figures_admin(model):
         "Meta": type("Meta", (AnnualFiguresResource.Meta,), {"model": model}),
     })  # fmt: skip
 
-    class FiguresAdmin(PortalAdminPermissions, RecomputesMetrics, ImportExportMixin, SimpleHistoryAdmin):
+    class FiguresAdmin(
+        PortalAdminPermissions, RecomputesMetrics, PrivateUploadsAdmin, ImportExportMixin, SimpleHistoryAdmin
+    ):
         resource_classes = [resource]
+        import_form_class = CappedImportForm
         list_display = ["organisation", "year_label", "updated_at"]
         list_filter = ["year", "organisation"]
         list_select_related = ["organisation"]

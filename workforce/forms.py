@@ -1,9 +1,10 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
+from django.conf import settings
 
 from organisations.models import Organisation
-from workforce.esr.extract import ExtractRejected, snapshot_date_check
+from workforce.esr.extract import ExtractRejected, snapshot_date_check, upload_size_check
 from workforce.figures import short_label
 
 
@@ -12,7 +13,10 @@ class ESRUploadForm(forms.Form):
 
     extract = forms.FileField(
         label="ESR staff in post extract (CSV)",
-        help_text="A CSV file exported from ESR, UTF-8 or Windows-1252, up to about 100,000 rows.",
+        help_text=(
+            f"A CSV file exported from ESR, UTF-8 or Windows-1252, up to {settings.ESR_UPLOAD_MAX_ROWS:,} rows "
+            f"and {settings.ESR_UPLOAD_MAX_BYTES // 1_048_576} MB."
+        ),
         widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
         error_messages={"required": "Choose the ESR extract to upload", "empty": "The file is empty"},
     )
@@ -30,11 +34,28 @@ class ESRUploadForm(forms.Form):
         help_text="Choose an organisation when the whole file is its staff and the file has no Organisation column.",
     )
 
+    def clean_extract(self):
+        return upload_size_clean(self.cleaned_data["extract"], max_bytes=settings.ESR_UPLOAD_MAX_BYTES)
+
     def clean_snapshot_date(self):
-        try:
-            return snapshot_date_check(self.cleaned_data["snapshot_date"])
-        except ExtractRejected as error:
-            raise forms.ValidationError(str(error)) from None
+        return snapshot_date_clean(self.cleaned_data["snapshot_date"])
+
+
+def snapshot_date_clean(value):
+    """The snapshot date when it is plausible (workforce.esr.extract.snapshot_date_check); else a form error."""
+    try:
+        return snapshot_date_check(value)
+    except ExtractRejected as error:
+        raise forms.ValidationError(str(error)) from None
+
+
+def upload_size_clean(upload, *, max_bytes: int):
+    """The uploaded file when it is within `max_bytes`; a form error before it is stored anywhere else."""
+    try:
+        upload_size_check(size=upload.size, max_bytes=max_bytes)
+    except ExtractRejected as error:
+        raise forms.ValidationError(str(error)) from None
+    return upload
 
 
 class ESRConfirmForm(forms.Form):
@@ -103,3 +124,6 @@ class FiguresUploadForm(forms.Form):
     def __init__(self, *args, sections=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["section"].choices = [(section.slug, section.title) for section in sections]
+
+    def clean_figures_file(self):
+        return upload_size_clean(self.cleaned_data["figures_file"], max_bytes=settings.FIGURES_UPLOAD_MAX_BYTES)

@@ -130,7 +130,7 @@ def test_the_api_is_read_only(client, token, name):
 def test_answers_are_json_kept_out_of_shared_caches(api):
     response = api("api_index")
     assert response["Content-Type"] == "application/json"
-    assert response["Cache-Control"] == "private"
+    assert response["Cache-Control"] == "private, no-store"
     assert "Authorization" in response["Vary"]
 
 

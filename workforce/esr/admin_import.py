@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from import_export import resources
 from import_export.formats.base_formats import Format
@@ -23,7 +24,14 @@ from import_export.tmp_storages import BaseStorage
 from organisations.models import Organisation
 from workforce.esr.columns import COLUMNS
 from workforce.esr.extract import ExtractRejected
-from workforce.services.esr_upload import esr_upload_check, esr_upload_confirm, esr_upload_discard, esr_upload_store
+from workforce.forms import snapshot_date_clean, upload_size_clean
+from workforce.services.esr_upload import (
+    esr_upload_check,
+    esr_upload_confirm,
+    esr_upload_discard,
+    esr_upload_path,
+    esr_upload_store,
+)
 
 
 @dataclass(frozen=True)
@@ -33,21 +41,59 @@ class WaitingUpload:
     token: str
 
 
-class ESRUploadStorage(BaseStorage):
-    """django-import-export's temporary storage, kept by the ESR upload flow; its name is the upload's token."""
+class PrivateUploadStorage(BaseStorage):
+    """django-import-export's temporary storage, kept by the ESR upload flow (a private file named by a
+    token, removed on rejection, confirmation or expiry) for every admin import; its name is the token."""
 
-    def save(self, data: bytes) -> None:
-        self.name = esr_upload_store(chunks=[data])
+    def save(self, data: bytes | str) -> None:
+        self.name = esr_upload_store(chunks=[data.encode() if isinstance(data, str) else data])
 
     def save_upload(self, upload) -> None:
         """Stream an uploaded file to the store (import-export's own `save` takes the whole file in memory)."""
         self.name = esr_upload_store(chunks=upload.chunks())
 
-    def read(self) -> WaitingUpload:
-        return WaitingUpload(self.name)
+    def read(self):
+        encoding = None if "b" in self.read_mode else self.encoding
+        with esr_upload_path(token=self.name).open(self.read_mode, encoding=encoding) as file:
+            return file.read()
 
     def remove(self) -> None:
         esr_upload_discard(token=self.name)
+
+
+class ESRUploadStorage(PrivateUploadStorage):
+    """The ESR import's storage: the "dataset" it hands on is the waiting upload, read by the import service."""
+
+    def read(self) -> WaitingUpload:
+        return WaitingUpload(self.name)
+
+
+class PrivateUploadsAdmin:
+    """For an ImportMixin admin: uploads go to the private upload store, and one that cannot be confirmed
+    (unreadable, invalid rows, nothing to import) is removed at once rather than left to expire."""
+
+    tmp_storage_class = PrivateUploadStorage
+
+    def write_to_tmp_storage(self, import_file, input_format):
+        storage = self.get_tmp_storage_class()(read_mode=input_format.get_read_mode(), encoding=self.from_encoding)
+        storage.save_upload(import_file)
+        return storage
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        upload = getattr(context.get("form"), "files", {}).get("import_file")
+        token = getattr(upload, "tmp_storage_name", None)
+        if token and "confirm_form" not in context:
+            esr_upload_discard(token=token)
+        return response
+
+
+class CappedImportForm(ImportForm):
+    """import-export's upload form with the figures' size limit, checked before the file is stored."""
+
+    def clean_import_file(self):
+        return upload_size_clean(self.cleaned_data["import_file"], max_bytes=settings.FIGURES_UPLOAD_MAX_BYTES)
 
 
 class ESRExtractFormat(Format):
@@ -95,6 +141,12 @@ class ESRImportForm(ImportForm):
     def __init__(self, formats, resources, **kwargs):
         super().__init__(formats, resources, **kwargs)
         self.fields.update(_snapshot_fields())
+
+    def clean_snapshot_date(self):
+        return snapshot_date_clean(self.cleaned_data["snapshot_date"])
+
+    def clean_import_file(self):
+        return upload_size_clean(self.cleaned_data["import_file"], max_bytes=settings.ESR_UPLOAD_MAX_BYTES)
 
 
 class ESRConfirmImportForm(ConfirmImportForm):

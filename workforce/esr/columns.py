@@ -149,7 +149,9 @@ class ColumnMap:
 
     positions: dict[str, tuple[int, str]]
     ignored: tuple[str, ...]  # headers the portal does not read
-    duplicates: tuple[str, ...]  # second headers for a field already found (the first one is used)
+    # Pairs of headers naming one field ("Gender" twice, or "Gender" and "Sex"): the file is rejected,
+    # since which one holds the truth cannot be guessed.
+    conflicts: tuple[tuple[str, str], ...]
 
     def index(self, field):
         found = self.positions.get(field)
@@ -163,14 +165,14 @@ class ColumnMap:
 def map_header(header: list[str], *, organisation_given: bool) -> tuple[ColumnMap, list[str]]:
     """Match a header row to the fields; return the map and the labels of missing required columns."""
     table = alias_table()
-    positions, ignored, duplicates = {}, [], []
+    positions, ignored, conflicts = {}, [], []
     for index, name in enumerate(header):
         field = table.get(header_key(name))
         if field is None:
             if name.strip():
                 ignored.append(name.strip())
         elif field in positions:
-            duplicates.append(name.strip())
+            conflicts.append((positions[field][1], name.strip()))
         else:
             positions[field] = (index, name.strip())
     missing = [
@@ -182,4 +184,4 @@ def map_header(header: list[str], *, organisation_given: bool) -> tuple[ColumnMa
     ]
     if "date_of_birth" not in positions and "age_band" not in positions:
         missing.append("Date of Birth (or Age Band)")
-    return ColumnMap(positions, tuple(ignored), tuple(duplicates)), missing
+    return ColumnMap(positions, tuple(ignored), tuple(conflicts)), missing

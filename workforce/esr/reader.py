@@ -7,6 +7,7 @@ combination of raw values (workforce.esr.converters) and then looked up. Rows co
 checked first, by workforce.esr.extract.
 """
 
+import csv
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +30,7 @@ from workforce.esr.converters import (
     convert_people,
     period_converter,
 )
+from workforce.esr.extract import ExtractRejected
 from workforce.esr.pseudonymise import Pseudonymiser
 
 CHUNK_ROWS = 10_000
@@ -164,83 +166,88 @@ class RowConverter:
         chunk = []
         rows = 0
 
-        for row in reader:
-            if len(row) < width:
-                if not any(cell.strip() for cell in row):
-                    continue  # blank lines and the empty rows Excel leaves at the end
-                message = f"has {len(row)} values but the header has {width} columns"
-                result.add_error(reader.line_num, "(whole row)", ",".join(row)[:60], message)
-                continue
-            row.append("")
-            flags = flags_cache.get(get_flags(row)) or flags_group.convert_and_cache(row)
-            job = job_cache.get(get_job(row)) or job_group.convert_and_cache(row)
-            pay = pay_cache.get(get_pay(row)) or pay_group.convert_and_cache(row)
-            people = people_cache.get(get_people(row)) or people_group.convert_and_cache(row)
-            age = age_cache.get(get_age(row)) or age_group.convert_and_cache(row)
-            period = period_cache.get(get_period(row)) or period_group.convert_and_cache(row)
-            organisation_id = fixed_organisation
-            if organisation_id is None:
-                raw = row[organisation_at]
-                organisation_id = organisation_ids.get(raw) or organisation_ids.setdefault(
-                    raw, self.organisation_id(raw)
-                )
-            employee, assignment = row[employee_at], row[assignment_at]
-            if (
-                type(flags) is GroupError
-                or type(job) is GroupError
-                or type(pay) is GroupError
-                or type(people) is GroupError
-                or type(age) is GroupError
-                or type(period) is GroupError
-                or type(organisation_id) is GroupError
-                or not (employee.isdigit() and employee[0] != "0" and assignment.isdigit() and assignment[0] != "0")
-            ):
-                # The slow path: report what is wrong, or normalise identifiers that need it.
-                converted = (flags, job, pay, people, age, period, organisation_id)
-                ok = self._check_row(row, reader.line_num, converted, result)
-                if not ok:
+        read_to = reader.line_num  # the end of the last row read: a row the reader stops on starts after it
+        try:
+            for row in reader:
+                read_to = reader.line_num
+                if len(row) < width:
+                    if not any(cell.strip() for cell in row):
+                        continue  # blank lines and the empty rows Excel leaves at the end
+                    message = f"has {len(row)} values but the header has {width} columns"
+                    result.add_error(reader.line_num, "(whole row)", ",".join(row)[:60], message)
                     continue
-                employee = _normalise_identifier(employee)
-                assignment = _normalise_identifier(assignment)
+                row.append("")
+                flags = flags_cache.get(get_flags(row)) or flags_group.convert_and_cache(row)
+                job = job_cache.get(get_job(row)) or job_group.convert_and_cache(row)
+                pay = pay_cache.get(get_pay(row)) or pay_group.convert_and_cache(row)
+                people = people_cache.get(get_people(row)) or people_group.convert_and_cache(row)
+                age = age_cache.get(get_age(row)) or age_group.convert_and_cache(row)
+                period = period_cache.get(get_period(row)) or period_group.convert_and_cache(row)
+                organisation_id = fixed_organisation
+                if organisation_id is None:
+                    raw = row[organisation_at]
+                    organisation_id = organisation_ids.get(raw) or organisation_ids.setdefault(
+                        raw, self.organisation_id(raw)
+                    )
+                employee, assignment = row[employee_at], row[assignment_at]
+                if (
+                    type(flags) is GroupError
+                    or type(job) is GroupError
+                    or type(pay) is GroupError
+                    or type(people) is GroupError
+                    or type(age) is GroupError
+                    or type(period) is GroupError
+                    or type(organisation_id) is GroupError
+                    or not (employee.isdigit() and employee[0] != "0" and assignment.isdigit() and assignment[0] != "0")
+                ):
+                    # The slow path: report what is wrong, or normalise identifiers that need it.
+                    converted = (flags, job, pay, people, age, period, organisation_id)
+                    ok = self._check_row(row, reader.line_num, converted, result)
+                    if not ok:
+                        continue
+                    employee = _normalise_identifier(employee)
+                    assignment = _normalise_identifier(assignment)
 
-            # Identifiers leave this loop only as keyed hashes (HMAC-SHA256, as Pseudonymiser.key_for).
-            state = employee_inner.copy()
-            state.update(employee.encode())
-            final = outer.copy()
-            final.update(state.digest())
-            employee_key = final.hexdigest()
-            state = assignment_inner.copy()
-            state.update(assignment.encode())
-            final = outer.copy()
-            final.update(state.digest())
-            assignment_key = final.hexdigest()
+                # Identifiers leave this loop only as keyed hashes (HMAC-SHA256, as Pseudonymiser.key_for).
+                state = employee_inner.copy()
+                state.update(employee.encode())
+                final = outer.copy()
+                final.update(state.digest())
+                employee_key = final.hexdigest()
+                state = assignment_inner.copy()
+                state.update(assignment.encode())
+                final = outer.copy()
+                final.update(state.digest())
+                assignment_key = final.hexdigest()
 
-            line = reader.line_num
-            first_line = seen_assignments.setdefault((organisation_id, assignment), line)
-            if first_line != line:
-                message = f"appears twice for one organisation (also on line {first_line})"
-                result.add_error(line, columns.header("assignment_number"), row[assignment_at], message)
-                continue
-            if not has_primary_flag:
-                # Without a primary flag, an employee's first assignment in the file is their primary one.
-                seen = (organisation_id, employee)
-                flags = ("0" if seen in seen_employees else "1") + flags[1:]
-                seen_employees.add(seen)
-            rows += 1
-            counts[organisation_id] += 1
-            chunk.append(
-                (
-                    organisation_id,
-                    f"{employee_key}\t{assignment_key}\t{flags}\t{job}\t{pay}\t{people}\t{age}\t{period}",
+                line = reader.line_num
+                first_line = seen_assignments.setdefault((organisation_id, assignment), line)
+                if first_line != line:
+                    message = f"appears twice for one organisation (also on line {first_line})"
+                    result.add_error(line, columns.header("assignment_number"), row[assignment_at], message)
+                    continue
+                if not has_primary_flag:
+                    # Without a primary flag, an employee's first assignment in the file is their primary one.
+                    seen = (organisation_id, employee)
+                    flags = ("0" if seen in seen_employees else "1") + flags[1:]
+                    seen_employees.add(seen)
+                rows += 1
+                counts[organisation_id] += 1
+                chunk.append(
+                    (
+                        organisation_id,
+                        f"{employee_key}\t{assignment_key}\t{flags}\t{job}\t{pay}\t{people}\t{age}\t{period}",
+                    )
                 )
-            )
-            if len(chunk) >= chunk_rows:
-                result.rows = rows
+                if len(chunk) >= chunk_rows:
+                    result.rows = rows
+                    yield chunk
+                    chunk = []
+            result.rows = rows
+            if chunk:
                 yield chunk
-                chunk = []
-        result.rows = rows
-        if chunk:
-            yield chunk
+        except csv.Error as error:
+            raise ExtractRejected.unreadable(error, reader.line_num, start=read_to + 1) from None
 
     def _check_row(self, row, line, converted, result) -> bool:
         """Record every error in a row that failed the fast path; True when the row is in fact valid."""

@@ -12,7 +12,14 @@ from django.db import transaction
 from jobs.models import Job
 from organisations.models import Organisation
 from workforce.esr.columns import map_header
-from workforce.esr.extract import ExtractRejected, inspect_file, open_csv, read_header, snapshot_date_check
+from workforce.esr.extract import (
+    ExtractRejected,
+    csv_reader,
+    inspect_file,
+    open_csv,
+    read_header,
+    snapshot_date_check,
+)
 from workforce.esr.reader import ReadResult, RowConverter
 from workforce.esr.writer import reserve_snapshot_ids, write_staff_records
 from workforce.models import ImportBatch, Snapshot, StaffRecord, reporting_year_for
@@ -36,7 +43,6 @@ class ImportReport:
     errors: list = dataclasses.field(default_factory=list)  # RowError, the first MAX_ERRORS_KEPT
     error_count: int = 0
     ignored_columns: tuple = ()
-    duplicate_columns: tuple = ()
     batch: ImportBatch | None = None
     metrics: MetricsReport | None = None  # the metrics recomputed after the import
     metrics_job: Job | None = None  # or the background job recomputing them
@@ -106,9 +112,13 @@ def esr_extract_import(
             batch = ImportBatch(
                 sha256=info.sha256, file_name=file_name[:255], snapshot_date=snapshot_date, imported_by=user
             )
-        read, snapshot_ids = _read_rows(
-            csv.reader(stream), organisations, organisation=organisation, snapshot_date=snapshot_date, batch=batch
-        )
+        reader = csv_reader(info, stream)
+        try:
+            read, snapshot_ids = _read_rows(
+                reader, organisations, organisation=organisation, snapshot_date=snapshot_date, batch=batch
+            )
+        except csv.Error as error:  # raised part-way: leaving the block rolls back what was written
+            raise ExtractRejected.unreadable(error, reader.line_num) from None
         _report_rows(report, read, organisations)
         if read.error_count:
             transaction.set_rollback(True)
@@ -132,6 +142,8 @@ def _read_rows(reader, organisations, *, organisation, snapshot_date, batch) -> 
     """
     header = read_header(reader)
     columns, missing = map_header(header, organisation_given=organisation is not None)
+    if columns.conflicts:
+        raise ExtractRejected.conflicting_columns(columns.conflicts)
     if missing:
         raise ExtractRejected.missing_columns(missing, f"Its columns are: {', '.join(h for h in header if h)}.")
     read = ReadResult(columns=columns)
@@ -142,7 +154,7 @@ def _read_rows(reader, organisations, *, organisation, snapshot_date, batch) -> 
         key=settings.PSEUDONYMISATION_KEY.encode(),
         organisation=organisation,
     )
-    chunks = converter.read(reader, read)
+    chunks = _row_capped(converter.read(reader, read), read)
     snapshot_ids = {}
     if batch is None:
         for _ in chunks:
@@ -158,13 +170,24 @@ def _read_rows(reader, organisations, *, organisation, snapshot_date, batch) -> 
     return read, snapshot_ids
 
 
+def _row_capped(chunks, read: ReadResult):
+    """The chunks of rows, rejecting the file once it has more rows than ESR_UPLOAD_MAX_ROWS."""
+    for chunk in chunks:
+        if read.rows > settings.ESR_UPLOAD_MAX_ROWS:
+            raise ExtractRejected(
+                f"The file has more than {settings.ESR_UPLOAD_MAX_ROWS:,} staff rows, the most one import takes. "
+                "Check it is a staff in post extract, or split it by organisation."
+            )
+        yield chunk
+
+
 def _report_rows(report: ImportReport, read: ReadResult, organisations) -> None:
     """Copy what was read into the report, with the organisations whose snapshot on that date it replaces."""
     by_id = {organisation.pk: organisation for organisation in organisations}
     report.rows = read.rows
     report.rows_by_organisation = {by_id[pk]: n for pk, n in sorted(read.rows_by_organisation.items())}
     report.errors, report.error_count = read.errors, read.error_count
-    report.ignored_columns, report.duplicate_columns = read.columns.ignored, read.columns.duplicates
+    report.ignored_columns = read.columns.ignored
     report.replaced = [
         s.organisation
         for s in Snapshot.objects.of_organisations(report.rows_by_organisation)

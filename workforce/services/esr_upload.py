@@ -19,7 +19,7 @@ from pathlib import Path
 from django.conf import settings
 
 from organisations.models import Organisation
-from workforce.esr.extract import ExtractRejected
+from workforce.esr.extract import ExtractRejected, upload_size_check
 from workforce.services.esr_import import ImportReport, esr_extract_import
 
 UPLOAD_FOLDER = "esr-uploads"
@@ -48,18 +48,24 @@ def _path(token: str, suffix: str = _WAITING) -> Path:
     return _folder() / f"{token}{suffix}"
 
 
-def esr_upload_store(*, chunks: Iterable[bytes]) -> str:
+def esr_upload_store(*, chunks: Iterable[bytes], max_bytes: int | None = None) -> str:
     """Write an uploaded file where only this process's user can read it; return its token.
 
-    Uploads older than the expiry are removed first.
+    Uploads older than the expiry are removed first. Raises ExtractRejected, keeping nothing, when the
+    file is larger than `max_bytes` (default ESR_UPLOAD_MAX_BYTES; the forms check the size first and
+    this is the backstop). The Django admin's other imports keep their uploads here too.
     """
+    max_bytes = settings.ESR_UPLOAD_MAX_BYTES if max_bytes is None else max_bytes
     esr_uploads_expire()
     token = secrets.token_hex(16)
     path = _path(token)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    size = 0
     try:
         with os.fdopen(descriptor, "wb") as file:
             for chunk in chunks:
+                size += len(chunk)
+                upload_size_check(size=size, max_bytes=max_bytes)
                 file.write(chunk)
     except BaseException:
         path.unlink(missing_ok=True)
@@ -134,15 +140,20 @@ def esr_upload_discard(*, token: str) -> None:
 
 
 def esr_uploads_expire(*, older_than: timedelta | None = None) -> int:
-    """Remove uploads last written longer ago than `older_than` (default: ESR_UPLOAD_EXPIRY_HOURS); return
-    how many were removed."""
+    """Remove uploads last written longer ago than `older_than` (default: ESR_UPLOAD_EXPIRY_HOURS), and
+    Django's spooled upload files as old in FILE_UPLOAD_TEMP_DIR; return how many were removed."""
     if older_than is None:
         older_than = timedelta(hours=settings.ESR_UPLOAD_EXPIRY_HOURS)
     cutoff = time.time() - older_than.total_seconds()
+    waiting = [path for path in _folder().iterdir() if path.suffix in (_WAITING, _CLAIMED)]
+    # Django removes the temporary file of an upload when the request ends, unless its process was killed.
+    spooled = Path(settings.FILE_UPLOAD_TEMP_DIR or "/nonexistent")
+    if spooled.is_dir():
+        waiting += [path for path in spooled.iterdir() if ".upload" in path.suffixes]
     removed = 0
-    for path in _folder().iterdir():
+    for path in waiting:
         try:
-            expired = path.suffix in (_WAITING, _CLAIMED) and path.stat().st_mtime < cutoff
+            expired = path.stat().st_mtime < cutoff
         except FileNotFoundError:  # confirmed or swept meanwhile
             continue
         if expired:

@@ -1,14 +1,16 @@
 """Save the figures ESR does not hold, from the pages' forms or from a CSV file, and recompute their year."""
 
+import codecs
 import csv
 import dataclasses
+import io
 from dataclasses import dataclass
 
 from django.db import transaction
 
 from organisations.models import Organisation
 from organisations.permissions import can_edit_figures
-from workforce.esr.extract import ExtractRejected
+from workforce.esr.extract import ExtractRejected, utf16_delimiter
 from workforce.esr.reader import RowError
 from workforce.figures import FiguresSection
 from workforce.forms import figures_form_class
@@ -53,6 +55,13 @@ def figures_csv_import(*, data: bytes, section: FiguresSection, user) -> Figures
     Returns the report; raises ExtractRejected when the file is not CSV or lacks the first two columns.
     """
     reader = _csv_reader(data)
+    try:
+        return _import_rows(reader, section=section, user=user)
+    except csv.Error as error:  # DictReader's line_num is the last row read; its reader's, where it stopped
+        raise ExtractRejected.unreadable(error, reader.reader.line_num, start=reader.line_num + 1) from None
+
+
+def _import_rows(reader: csv.DictReader, *, section: FiguresSection, user) -> FiguresImportReport:
     report = FiguresImportReport(section_title=section.title)
     form_class = figures_form_class(section)
     organisations = {o.ods_code.lower(): o for o in Organisation.objects.exclude(ods_code=None)}
@@ -85,15 +94,35 @@ def figures_csv_import(*, data: bytes, section: FiguresSection, user) -> Figures
 
 
 def _csv_reader(data: bytes) -> csv.DictReader:
-    """A reader of the file's rows, once the file is known to be text with the organisation and year columns."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+    """A reader of the file's rows, once the file is known to be text with the organisation and year columns,
+    each once. UTF-8, UTF-16 with its byte order mark (tab-separated as Excel's "Unicode text") or Windows-1252."""
+    delimiter = ","
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ExtractRejected(
+                "The file starts as UTF-16 text but is not valid UTF-16: save it as CSV UTF-8."
+            ) from None
+        delimiter = utf16_delimiter(text)
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
     if "\x00" in text or not text.strip():
         raise ExtractRejected("The file is empty or is not a CSV file.")
-    reader = csv.DictReader(text.splitlines())
-    columns = {(name or "").strip().lower(): name for name in reader.fieldnames or []}
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        fieldnames = reader.fieldnames or []
+    except csv.Error as error:
+        raise ExtractRejected.unreadable(error, reader.line_num) from None
+    columns: dict[str, str] = {}
+    for name in fieldnames:
+        key = (name or "").strip().lower()
+        if key and key in columns:
+            raise ExtractRejected.conflicting_columns([(columns[key].strip(), name.strip())])
+        columns[key] = name
     missing = [name for name in ("organisation", "year") if name not in columns]
     if missing:
         raise ExtractRejected.missing_columns(missing, "The templates show the columns.")
@@ -110,6 +139,8 @@ def _organisation_and_year(raw: dict, line: int, organisations: dict, seen: dict
         raise _RowRejected(RowError(line, "organisation", raw["organisation"], message))
     try:
         year = int(raw["year"])
+        if not 2000 <= year <= 2100:  # also keeps absurd numbers out of the database's integer range
+            raise ValueError
     except ValueError:
         raise _RowRejected(RowError(line, "year", raw["year"], "is not a year such as 2025 (for 2024/25)")) from None
     if (organisation.pk, year) in seen:

@@ -19,7 +19,6 @@ from workforce.selectors.figures import figures_for_organisation
 from workforce.services.figures_import import figures_csv_import, figures_save
 
 YEARS_SHOWN = 6
-MAX_FIGURES_FILE_BYTES = 1_000_000
 
 
 def recent_years():
@@ -87,20 +86,17 @@ def figures_import(request):
     if request.method == "POST" and form.is_valid():
         section = SECTIONS_BY_SLUG[form.cleaned_data["section"]]
         upload = form.cleaned_data["figures_file"]
-        if upload.size > MAX_FIGURES_FILE_BYTES:
-            form.add_error("figures_file", "The file is larger than 1 MB: give one row per organisation and year")
+        try:
+            report = figures_csv_import(data=upload.read(), section=section, user=request.user)
+        except ExtractRejected as error:
+            form.add_error("figures_file", str(error))
         else:
-            try:
-                report = figures_csv_import(data=upload.read(), section=section, user=request.user)
-            except ExtractRejected as error:
-                form.add_error("figures_file", str(error))
-            else:
-                if report.ok:
-                    messages.success(
-                        request,
-                        f"{section.title} figures imported: {report.created} new and {report.updated} changed",
-                    )
-                    return redirect("workforce:figures_import")
+            if report.ok:
+                messages.success(
+                    request,
+                    f"{section.title} figures imported: {report.created} new and {report.updated} changed",
+                )
+                return redirect("workforce:figures_import")
     context = {"form": form, "report": report, "sections": SECTIONS}
     return render(request, "workforce/figures_import.html", context)
 
