@@ -1,5 +1,8 @@
 """Pages that belong to the portal as a whole rather than to one app."""
 
+import logging
+import sys
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -7,8 +10,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import defaults
@@ -16,6 +21,8 @@ from django.views import defaults
 from lsc_belonging.health import health_checks
 from lsc_belonging.sso import sso_config
 from organisations.permissions import Role, is_ics_lead, roles_of
+
+logger = logging.getLogger(__name__)
 
 
 def home(request):
@@ -86,7 +93,30 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # Django calls this inside its `except` block, so the exception is still at hand.
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        return database_unavailable(request)
     return _api_error(request, 500) or defaults.server_error(request)
+
+
+DATABASE_RETRY_AFTER_SECONDS = 5
+
+
+def database_unavailable(request):
+    """A database that dropped the connection or stayed busy mid-request: 503 and try again, not a 500.
+
+    Django discards the broken connection when the request ends and `CONN_HEALTH_CHECKS` checks the next
+    one, so the next request opens a fresh connection and succeeds. The server rolled the request's open
+    transaction back, which is what the page says.
+    """
+    logger.warning("Database unavailable during %s %s", request.method, request.path)
+    headers = {"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)}
+    if request.path.startswith(API_PREFIX):
+        body = {"error": "The database could not answer. Nothing was changed; try again in a few seconds."}
+        return JsonResponse(body, status=503, headers=headers)
+    # Rendered without the request: its context processors would ask the database again.
+    page = render_to_string("503.html", {"retry_after": DATABASE_RETRY_AFTER_SECONDS})
+    return HttpResponse(page, status=503, headers=headers)
 
 
 class SignInForm(AuthenticationForm):

@@ -1,10 +1,13 @@
-"""Faults: an import killed part-way leaves the previous snapshot whole; a dropped database connection
-costs no request after it; a file the reader stops on makes the import command exit 1, not crash."""
+"""Faults: an import killed part-way leaves the previous snapshot whole; a request whose database connection
+drops answers 503 (try again) and the next one succeeds; a file the reader stops on makes the import command
+exit 1, not crash."""
 
 import signal
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 
+import psycopg2
 import pytest
 
 from bench.portal_server import BASE_DIR, PYTHON, gunicorn_serve, manage, sign_in
@@ -73,6 +76,39 @@ def test_the_next_request_succeeds_after_the_database_drops_the_connection(postg
         )
         assert dropped, "the worker kept no connection open between requests"
         assert session.get(f"{base}/plan/items/", timeout=60).status_code == 200
+
+
+def test_a_connection_dropped_mid_request_gets_a_503_to_try_again_and_the_next_request_succeeds(postgres_portal):
+    with gunicorn_serve(postgres_portal.env, workers=1, threads=2) as (base, _):
+        session = sign_in(base)
+        assert session.get(f"{base}/plan/items/", timeout=60).status_code == 200
+        # Hold the plan's items so the page's request waits on the lock, mid-request, with its connection open.
+        holder = psycopg2.connect(postgres_portal.url)
+        try:
+            with holder.cursor() as cursor:
+                cursor.execute("LOCK TABLE objectives_planitem IN ACCESS EXCLUSIVE MODE")
+                with ThreadPoolExecutor(max_workers=1) as pool:
+                    waiting = pool.submit(session.get, f"{base}/plan/items/", timeout=60)
+                    deadline = time.monotonic() + 30
+                    while not (blocked := waiting_on_a_lock(postgres_portal)):
+                        assert time.monotonic() < deadline, "the request never reached the locked table"
+                        time.sleep(0.05)
+                    postgres_portal.query("SELECT pg_terminate_backend(%s)", (blocked[0],))
+                    answer = waiting.result()
+        finally:
+            holder.rollback()
+            holder.close()
+        assert answer.status_code == 503
+        assert answer.headers["Retry-After"] == "5"
+        assert "lost touch with its database" in answer.text
+        assert session.get(f"{base}/plan/items/", timeout=60).status_code == 200
+
+
+def waiting_on_a_lock(database) -> list[int]:
+    rows = database.query(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    return [pid for (pid,) in rows]
 
 
 def test_the_import_command_exits_1_without_a_traceback_on_a_file_the_reader_stops_on(sqlite_portal, tmp_path):
