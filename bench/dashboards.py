@@ -38,7 +38,6 @@ import argparse
 import http.client
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -48,8 +47,11 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(BASE_DIR))
+
+from bench.portal_server import gunicorn_serve  # noqa: E402
+
 PYTHON = sys.executable
-GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 SNAPSHOT_DATES = [f"{year}-03-31" for year in range(2021, 2026)]
 STAFF = 93_840  # assignments in each snapshot, across the ESR organisations
 BENCH_USER = "bench.board@example.org"
@@ -146,28 +148,6 @@ def load_data(options, env):
     print(f"  recompute_metrics --stale: {time.perf_counter() - started:.0f} s")
     for line in output.splitlines():
         print(f"    {line}")
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_serving(server, port, log, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit(f"gunicorn stopped ({server.returncode}):\n{log.read_text()}")
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", "/accounts/login/")
-            connection.getresponse().read()
-            connection.close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    sys.exit(f"gunicorn did not answer within {seconds} s:\n{log.read_text()}")
 
 
 def cpu_busy(seconds=2.0):
@@ -290,48 +270,37 @@ def main():
 
     pages = (("overview", options.overview_url), ("metric", options.metric_url))
     dashboard_urls = [(page, with_scope(url, scope)) for scope in sign_in["scopes"] for page, url in pages]
-    port = free_port()
-    log = BASE_DIR / "bench" / "out" / "dashboards-gunicorn.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    command = [GUNICORN, "lsc_belonging.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(options.workers)]
-    with log.open("w") as log_stream:
-        server = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log_stream, stderr=subprocess.STDOUT)
     try:
-        wait_until_serving(server, port, log)
-        busy_before = cpu_busy()
-        targets = {"a": [("trivial", options.trivial_url)], "b": dashboard_urls}
-        failures = []
-        for urls in targets.values():
-            failures += run_load(port, urls, options.warmup, options.concurrency, cookie)[2]
-        # Alternate a and b in rounds, so that other work on the machine weighs on both alike.
-        results = {name: (0.0, [], []) for name in targets}
-        sent = 0
-        for batch in batches(options.requests, options.rounds):
-            for name, urls in targets.items():
-                if not failures:
-                    wall, timings, failures = run_load(port, urls, batch, options.concurrency, cookie, sent)
-                    results[name] = (results[name][0] + wall, results[name][1] + timings, failures)
-            sent += batch
-        cold = []
-        for index in range(options.cold_requests if not failures else 0):
-            forget_pages(cache, prefix)
-            _, timings, failures = run_load(port, dashboard_urls, 1, 1, cookie, index)
-            cold += timings
+        with gunicorn_serve(env, workers=options.workers, threads=1) as (base, _):
+            port = urlsplit(base).port
+            busy_before = cpu_busy()
+            targets = {"a": [("trivial", options.trivial_url)], "b": dashboard_urls}
+            failures = []
+            for urls in targets.values():
+                failures += run_load(port, urls, options.warmup, options.concurrency, cookie)[2]
+            # Alternate a and b in rounds, so that other work on the machine weighs on both alike.
+            results = {name: (0.0, [], []) for name in targets}
+            sent = 0
+            for batch in batches(options.requests, options.rounds):
+                for name, urls in targets.items():
+                    if not failures:
+                        wall, timings, failures = run_load(port, urls, batch, options.concurrency, cookie, sent)
+                        results[name] = (results[name][0] + wall, results[name][1] + timings, failures)
+                sent += batch
+            cold = []
+            for index in range(options.cold_requests if not failures else 0):
+                forget_pages(cache, prefix)
+                _, timings, failures = run_load(port, dashboard_urls, 1, 1, cookie, index)
+                cold += timings
+                if failures:
+                    break
             if failures:
-                break
-        if failures:
-            print(f"\n{len(failures)} requests failed; the first ones:", file=sys.stderr)
-            for failure in failures[:10]:
-                print(f"  {failure}", file=sys.stderr)
-            return 1
+                print(f"\n{len(failures)} requests failed; the first ones:", file=sys.stderr)
+                for failure in failures[:10]:
+                    print(f"  {failure}", file=sys.stderr)
+                return 1
     finally:
         forget_pages(cache, prefix)
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
     records = ", ".join(f"{day[:4]}: {counts[1]:,}" for day, counts in held.items())
     print()
