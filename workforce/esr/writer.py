@@ -38,12 +38,18 @@ class _Lines:
     def __init__(self, chunks, snapshot_ids):
         self.chunks = iter(chunks)
         self.prefixes = {organisation_id: f"{snapshot_id}\t" for organisation_id, snapshot_id in snapshot_ids.items()}
+        self.error: Exception | None = None
 
     def read(self, size=-1):
-        for chunk in self.chunks:
-            if chunk:
-                prefixes = self.prefixes
-                return "".join([prefixes[organisation_id] + line + "\n" for organisation_id, line in chunk])
+        try:
+            for chunk in self.chunks:
+                if chunk:
+                    prefixes = self.prefixes
+                    return "".join([prefixes[organisation_id] + line + "\n" for organisation_id, line in chunk])
+        except Exception as error:
+            # psycopg2 reports an error raised here as "COPY from stdin failed"; keep it for the caller.
+            self.error = error
+            raise
         return ""
 
     readline = read
@@ -53,8 +59,14 @@ def write_staff_records(chunks, snapshot_ids: dict[int, int]):
     """Store chunks of (organisation id, tab-separated values) as staff records of the reserved snapshots."""
     table = StaffRecord._meta.db_table
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.copy_expert(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN", _Lines(chunks, snapshot_ids))
+        lines = _Lines(chunks, snapshot_ids)
+        try:
+            with connection.cursor() as cursor:
+                cursor.copy_expert(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN", lines)
+        except Exception:  # psycopg2's own error: copy_expert is not wrapped by Django's cursor
+            if lines.error is not None:  # the reader's own error (a rejected file), not the database's
+                raise lines.error from None
+            raise
         return
     placeholders = ", ".join(["%s"] * len(COLUMNS))
     sql = f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({placeholders})"  # noqa: S608 (names from the model)
