@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 
 from reports.choice import Choice
-from reports.exports import Table, tables_to_workbook
+from reports.exports import Table, tables_to_workbook, workbook_sheet_names
 from reports.pdf import pdf_draw
 from reports.presenters.metric_page import MetricPage, metric_page
 from reports.presenters.overview import Overview, overview
@@ -43,6 +43,13 @@ class BoardPack:
                     Table(table.title, table.columns, table.rows, table.notes, f"{page.definition.slug}-{table.slug}")
                 )
         return tables
+
+
+    def metric_sections(self) -> list[tuple[MetricPage, str]]:
+        """Each metric page with the workbook sheet of its comparison across the ICS, which the PDF leaves out."""
+        tables = self.tables()
+        sheets = dict(zip((table.slug for table in tables), workbook_sheet_names(tables), strict=True))
+        return [(page, sheets.get(f"{page.definition.slug}-comparison", "")) for page in self.metric_pages]
 
 
 def board_pack(choice: Choice) -> BoardPack:
