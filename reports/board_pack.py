@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from organisations.selectors import organisation_names_shortened, organisation_short_names
 from reports.choice import Choice
 from reports.exports import Table, tables_to_workbook, workbook_sheet_names
 from reports.pdf import pdf_draw
@@ -44,6 +45,9 @@ class BoardPack:
                 )
         return tables
 
+    def chart_key(self) -> str:
+        """What the short names in the comparison charts stand for."""
+        return "; ".join(f"{short}: {name}" for short, name in organisation_names_shortened())
 
     def metric_sections(self) -> list[tuple[MetricPage, str]]:
         """Each metric page with the workbook sheet of its comparison across the ICS, which the PDF leaves out."""
@@ -54,7 +58,12 @@ class BoardPack:
 
 def board_pack(choice: Choice) -> BoardPack:
     """The overview and the page of each headline metric, for the chosen scope and year."""
-    pages = [metric_page(definition, choice) for definition in headline_metrics()] if choice.year else []
+    short_names = organisation_short_names()
+    pages = (
+        [metric_page(definition, choice, short_names=short_names) for definition in headline_metrics()]
+        if choice.year
+        else []
+    )
     return BoardPack(choice, overview(choice), pages)
 
 
