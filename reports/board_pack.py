@@ -49,11 +49,22 @@ class BoardPack:
         """What the short names in the comparison charts stand for."""
         return "; ".join(f"{short}: {name}" for short, name in organisation_names_shortened())
 
-    def metric_sections(self) -> list[tuple[MetricPage, str]]:
-        """Each metric page with the workbook sheet of its comparison across the ICS, which the PDF leaves out."""
+    def metric_sections(self) -> list[tuple[MetricPage, str, str]]:
+        """Each metric page with the workbook sheets of its trend and of its comparison across the ICS.
+
+        The PDF leaves the comparison table out (its chart and the workbook hold it), and the trend table
+        where the trend chart shows it: WeasyPrint takes about 30 ms to lay out each table.
+        """
         tables = self.tables()
         sheets = dict(zip((table.slug for table in tables), workbook_sheet_names(tables), strict=True))
-        return [(page, sheets.get(f"{page.definition.slug}-comparison", "")) for page in self.metric_pages]
+        return [
+            (
+                page,
+                sheets.get(f"{page.definition.slug}-trend", ""),
+                sheets.get(f"{page.definition.slug}-comparison", ""),
+            )
+            for page in self.metric_pages
+        ]
 
 
 def board_pack(choice: Choice) -> BoardPack:
