@@ -3,7 +3,8 @@
 Every PDF is tagged for screen readers (PDF/UA-1): the structure tree follows the HTML's headings,
 paragraphs, lists and tables (header cells with their scope), the document language is the page's
 `lang` and its title the page's <title>, shown in place of the file name. Charts carry their text
-alternative (an SVG <title>) as the figure's alternate text.
+alternative as the figure's alternate text: an inline SVG its <title>, a chart drawn as an image (the board
+pack's, `svg_image`) its alt.
 """
 
 import hashlib
