@@ -52,8 +52,9 @@ class BoardPack:
     def metric_sections(self) -> list[tuple[MetricPage, str, str]]:
         """Each metric page with the workbook sheets of its trend and of its comparison across the ICS.
 
-        The PDF leaves the comparison table out (its chart and the workbook hold it), and the trend table
-        where the trend chart shows it: WeasyPrint takes about 30 ms to lay out each table.
+        The PDF leaves the tables out (WeasyPrint takes about 30 ms to lay out each): the comparison, which
+        its chart and the workbook hold, and the trend, which its chart shows or, with no chart, has no
+        figure that can be shown.
         """
         tables = self.tables()
         sheets = dict(zip((table.slug for table in tables), workbook_sheet_names(tables), strict=True))
