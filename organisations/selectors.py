@@ -29,6 +29,23 @@ def organisation_detail(*, slug: str) -> Organisation:
     )
 
 
+def organisation_short_names() -> dict[str, str]:
+    """{slug: short name ("BTH")} of the organisations that have a short name."""
+    return dict(Organisation.objects.exclude(short_name="").values_list("slug", "short_name"))
+
+
+def organisation_names_shortened() -> list[tuple[str, str]]:
+    """(short name, name) of each ESR-using organisation whose short name differs from its name (a key to charts)."""
+    return [
+        (short, name)
+        for short, name in Organisation.objects.filter(uses_esr=True)
+        .exclude(short_name="")
+        .order_by("short_name")
+        .values_list("short_name", "name")
+        if short != name
+    ]
+
+
 def place_list() -> QuerySet[Place]:
     return Place.objects.annotate(organisation_count=Count("organisations")).order_by("name")
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from organisations.selectors import organisation_names_shortened, organisation_short_names
 from reports.choice import Choice
-from reports.exports import Table, tables_to_workbook
+from reports.exports import Table, tables_to_workbook, workbook_sheet_names
 from reports.pdf import pdf_draw
 from reports.presenters.metric_page import MetricPage, metric_page
 from reports.presenters.overview import Overview, overview
@@ -44,10 +45,37 @@ class BoardPack:
                 )
         return tables
 
+    def chart_key(self) -> str:
+        """What the short names in the comparison charts stand for."""
+        return "; ".join(f"{short}: {name}" for short, name in organisation_names_shortened())
+
+    def metric_sections(self) -> list[tuple[MetricPage, str, str]]:
+        """Each metric page with the workbook sheets of its trend and of its comparison across the ICS.
+
+        The PDF leaves the tables out (WeasyPrint takes about 30 ms to lay out each): the comparison, which
+        its chart and the workbook hold, and the trend, which its chart shows or, with no chart, has no
+        figure that can be shown.
+        """
+        tables = self.tables()
+        sheets = dict(zip((table.slug for table in tables), workbook_sheet_names(tables), strict=True))
+        return [
+            (
+                page,
+                sheets.get(f"{page.definition.slug}-trend", ""),
+                sheets.get(f"{page.definition.slug}-comparison", ""),
+            )
+            for page in self.metric_pages
+        ]
+
 
 def board_pack(choice: Choice) -> BoardPack:
     """The overview and the page of each headline metric, for the chosen scope and year."""
-    pages = [metric_page(definition, choice) for definition in headline_metrics()] if choice.year else []
+    short_names = organisation_short_names()
+    pages = (
+        [metric_page(definition, choice, short_names=short_names) for definition in headline_metrics()]
+        if choice.year
+        else []
+    )
     return BoardPack(choice, overview(choice), pages)
 
 

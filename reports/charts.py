@@ -41,6 +41,7 @@ class Chart:
     title: str
     chart_id: str = ""
     notes: list[str] = field(default_factory=list)
+    empty: bool = False  # nothing to draw: every figure is suppressed or not computable
 
 
 def _fmt(value, number_format):
@@ -236,7 +237,7 @@ def bar_chart(
         summary += f" {len(outside)} outside the {reference_band[0]:.2f} to {reference_band[1]:.2f} range" + (
             f": {', '.join(outside)}." if outside else "."
         )
-    return Chart(svg="".join(parts), summary=summary, title=title, chart_id=chart_id)
+    return Chart(svg="".join(parts), summary=summary, title=title, chart_id=chart_id, empty=not shown)
 
 
 def quartile_chart(

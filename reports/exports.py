@@ -75,9 +75,8 @@ def tables_to_workbook(tables: list[Table], stamp: str, cover_lines: list[str] =
     cover.append([safe_cell(stamp)])
     for line in cover_lines:
         cover.append([safe_cell(line)])
-    used = {"About"}
-    for table in tables:
-        sheet = workbook.create_sheet(_sheet_name(table.slug or table.title, used))
+    for table, name in zip(tables, workbook_sheet_names(tables), strict=True):
+        sheet = workbook.create_sheet(name)
         sheet.append([safe_cell(table.title)])
         sheet["A1"].font = Font(bold=True)
         sheet.append([safe_cell(stamp)])
@@ -94,6 +93,12 @@ def tables_to_workbook(tables: list[Table], stamp: str, cover_lines: list[str] =
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def workbook_sheet_names(tables: list[Table]) -> list[str]:
+    """The name of each table's sheet in the workbook `tables_to_workbook` writes (after the "About" sheet)."""
+    used = {"About"}
+    return [_sheet_name(table.slug or table.title, used) for table in tables]
 
 
 def _sheet_name(title, used):

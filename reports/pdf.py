@@ -3,7 +3,8 @@
 Every PDF is tagged for screen readers (PDF/UA-1): the structure tree follows the HTML's headings,
 paragraphs, lists and tables (header cells with their scope), the document language is the page's
 `lang` and its title the page's <title>, shown in place of the file name. Charts carry their text
-alternative (an SVG <title>) as the figure's alternate text.
+alternative as the figure's alternate text: an inline SVG its <title>, a chart drawn as an image (the board
+pack's, `svg_image`) its alt.
 """
 
 import hashlib
@@ -11,16 +12,18 @@ import hashlib
 from django.core.cache import cache
 
 
-def _refuse_fetch(url, *args, **kwargs):
-    # Every PDF is self-contained (charts are inline SVG, styles inline): nothing may be fetched.
-    raise ValueError(f"The portal's PDFs do not load external resources ({url}).")
+def _fetcher():
+    # Every PDF is self-contained (charts are inline SVG or data: URLs, styles inline): nothing may be fetched.
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols={"data"})
 
 
 def pdf_draw(html: str) -> bytes:
     """The tagged PDF (PDF/UA-1) of a self-contained HTML page. Drawing takes a second or more."""
     from weasyprint import HTML  # imported here: it loads Pango, which only the PDFs need
 
-    return HTML(string=html, url_fetcher=_refuse_fetch).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=html, url_fetcher=_fetcher()).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def pdf_from_html(html: str, *, kind: str) -> bytes:

@@ -35,13 +35,21 @@ class MetricPage:
         return next((table for table in self.tables if table.slug == slug), None)
 
 
-def metric_page(definition: MetricDefinition, choice: Choice) -> MetricPage:
-    """Everything the metric's page shows for the chosen scope and year."""
+def metric_page(
+    definition: MetricDefinition, choice: Choice, *, short_names: dict[str, str] | None = None
+) -> MetricPage:
+    """Everything the metric's page shows for the chosen scope and year.
+
+    With `short_names` ({organisation slug: "BTH"}) the comparison chart names organisations so: the board
+    pack's charts, whose every letter costs WeasyPrint a text layout of its own, and which carry a key.
+    """
     trend = MetricTrend(definition, metric_results(choice.scope), choice.year, choice.scope.label)
     tables = [trend.table]
     comparison_chart = None
     if choice.year:
-        comparison_table, comparison_chart = comparison_view(definition, choice.year, choice.year_label)
+        comparison_table, comparison_chart = comparison_view(
+            definition, choice.year, choice.year_label, short_names=short_names or {}
+        )
         tables.append(comparison_table)
     extra_tables, extra_charts = detail_views(definition, trend.result)
     return MetricPage(
@@ -66,18 +74,26 @@ def _value(figure: FigureData | None) -> float | None:
     return figure["value"] if figure else None
 
 
-def comparison_view(definition: MetricDefinition, year: int, year_label: str) -> tuple[Table, charts.Chart]:
+def comparison_view(
+    definition: MetricDefinition, year: int, year_label: str, *, short_names: dict[str, str] | None = None
+) -> tuple[Table, charts.Chart]:
     """The metric's headline figure for every organisation and place in one year, as a table and a bar chart."""
-    results = [
-        (kind_label, result)
+    keyed = [
+        (key, kind_label, result)
         for kind, kind_label in (("organisation", "Organisation"), ("place", "Place"))
-        for result in metric_comparison(year, kind).values()
+        for key, result in metric_comparison(year, kind).items()
     ]
+    keys = [key for key, _, _ in keyed]
+    results = [(kind_label, result) for _, kind_label, result in keyed]
     found = [  # (scope label, kind, the scope's headline figure)
         (result["scope"]["label"], kind_label, headline_figure(definition, result)) for kind_label, result in results
     ]
     rows: list[list] = [[label, kind_label, figure or NO_FIGURE] for label, kind_label, figure in found]
-    bars = [(chart_label(label), _value(figure)) for label, _, figure in found]
+    short = short_names or {}
+    bars = [
+        (short.get(key.removeprefix("organisation:"), chart_label(label)), _value(figure))
+        for key, (label, _, figure) in zip(keys, found, strict=True)
+    ]
     columns = ["Organisation or place", "Kind", f"{definition.code} ({year_label})"]
     if definition.basis is not None:  # statutory or an estimate, a rolling average or not: scope by scope
         columns.append("Basis")

@@ -1,5 +1,7 @@
 """Printing dashboard tables and charts: figure cells, numeric alignment, inline SVG."""
 
+import base64
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -34,6 +36,17 @@ def is_numeric(value) -> bool:
 def svg(chart):
     """The chart's SVG, drawn by reports.charts from figures only (no user text reaches it unescaped)."""
     return mark_safe(chart.svg)  # noqa: S308 - built by reports.charts, which escapes every label
+
+
+@register.filter
+def svg_image(chart):
+    """The chart as an image of itself (a data: URL) with its title as alternative text, for the PDFs.
+
+    WeasyPrint reads an image's SVG with the XML parser in one go, where inline SVG goes through the
+    HTML parser, gets a computed style per node and is parsed again: the board pack draws faster so.
+    """
+    data = base64.b64encode(chart.svg.encode()).decode()
+    return format_html('<img src="data:image/svg+xml;base64,{}" alt="{}">', data, chart.title)
 
 
 @register.filter

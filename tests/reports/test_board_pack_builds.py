@@ -70,6 +70,28 @@ def test_the_board_pack_pdf_is_tagged_for_screen_readers(tmp_path):
     assert cells and set(cells) == {"/TH"}  # the column headers are header cells
 
 
+def test_the_pack_names_the_workbook_sheets_of_the_tables_its_charts_draw(tmp_path):
+    from openpyxl import load_workbook
+
+    from reports.board_pack import board_pack, board_pack_workbook
+    from tests.reports.test_eds_outputs import pdf_text
+
+    reference_data_load()
+    import_synthetic(tmp_path, rows=1500)
+    pack = board_pack(choose("ics", str(YEAR)))
+    sections = pack.metric_sections()
+    named = [sheet for _, trend, comparison in sections for sheet in (trend, comparison)]
+    assert sections and all(named)
+    sheets = load_workbook(io.BytesIO(board_pack_workbook(pack))).sheetnames
+    assert set(named) <= set(sheets)  # each named sheet is there (31 characters at most)
+    text = " ".join(pdf_text(bytes(board_pack_build(choice=choose("ics", str(YEAR))).pdf)).split())
+    charted = [(page, trend) for page, trend, _ in sections if page.trend.chart]
+    assert charted and all(f'sheet "{trend}"' in text for _, trend in charted)
+    assert f'sheet "{sections[0][2]}"' in text
+    assert "Organisations in the charts comparing the ICS: BTH: Blackpool Teaching Hospitals" in text
+    assert "across the ICS, " not in text  # the comparison tables are in the workbook only
+
+
 @pytest.fixture
 def plan(db):
     # No ESR figures: each pack is the plan's overview alone, so building every scope's stays quick.

@@ -59,6 +59,24 @@ def test_bar_chart_marks_the_no_adverse_impact_band_and_lists_outliers():
     assert "not shown" in texts and "1.60" in texts
 
 
+def test_a_bar_chart_knows_when_it_has_nothing_to_draw():
+    assert bar_chart("b", "Ratio", [("A", None), ("B", None)]).empty
+    assert not bar_chart("b", "Ratio", [("A", None), ("B", 1.1)]).empty
+
+
+def test_a_chart_as_an_image_carries_its_svg_and_its_title_as_alternative_text():
+    import base64
+    import re
+
+    from reports.templatetags.report_tags import svg_image
+
+    chart = bar_chart("b", "Ratio <by> place", [("A", 1.0)])
+    image = str(svg_image(chart))
+    assert 'alt="Ratio &lt;by&gt; place"' in image
+    data = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', image).group(1)
+    assert base64.b64decode(data).decode() == chart.svg
+
+
 def test_quartile_chart_writes_the_percentages_in_text():
     chart = quartile_chart("q", "Pay quartiles", [("Lower", 80.0, 20.0), ("Top", None, None)])
     texts = [t.text for t in parse(chart.svg).iter(f"{SVG}text")]
