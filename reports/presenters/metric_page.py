@@ -122,6 +122,8 @@ def comparison_view(
         reference_band=RELATIVE_LIKELIHOOD_BAND if likelihood else None,
         reference_band_label="0.80 to 1.25" if likelihood else "",
         reference_line=1.0 if likelihood else None,
+        # The board pack's key says what "*" means; every letter of SVG text costs WeasyPrint a layout.
+        missing_label="*" if short_names else "not shown",
     )
     return table, chart
 
