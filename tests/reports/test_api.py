@@ -1,24 +1,19 @@
 """The read-only JSON API (version 1): access, parameters, shapes, its OpenAPI document, and suppression."""
 
 import json
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from demo.synthetic_esr import write_extract as write_synthetic_extract
-from objectives.models import Level, Status
 from organisations.models import Organisation
-from organisations.permissions import Role
 from organisations.services.reference_data import reference_data_load
 from reports.api_auth import create_api_token, revoke_api_token
 from reports.openapi import openapi_document
 from reports.urls import urlpatterns
-from tests.factories import make_user
-from tests.objectives.factories import make_item, make_priority, make_round, make_update
 from tests.workforce.esr_files import row
 from tests.workforce.esr_files import write_extract as write_rows
 from workforce.services.esr_import import esr_extract_import
@@ -60,21 +55,6 @@ def import_synthetic(tmp_path, rows, day=DAY):
     with path.open("w", newline="", encoding="utf-8") as stream:
         write_synthetic_extract(stream, rows=rows, seed=1, snapshot_date=day)
     esr_extract_import(path=path, snapshot_date=day)
-
-
-@pytest.fixture
-def token(board_user):
-    return create_api_token(board_user, "Power BI")[1]
-
-
-@pytest.fixture
-def api(client, token):
-    """GET an API endpoint by URL name with a bearer token; returns the response."""
-
-    def get(name, **params):
-        return client.get(reverse(f"reports:{name}"), params, headers={"Authorization": f"Bearer {token}"})
-
-    return get
 
 
 def figures_in(value):
@@ -292,66 +272,6 @@ def test_the_metrics_endpoint_makes_as_many_queries_whatever_the_size_of_the_wor
 
 
 # --- The plan --------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def plan(own_org, other_org, place):
-    """An open round past its due date; own_org's item overdue, other_org's complete, a place item amber."""
-    reporting_round = make_round(due_in_days=-3)
-    priority = make_priority(level=Level.ORGANISATION, code="ORG-A", title="Implement EDI training.")
-    lead = make_user(Role.EDI_LEAD, organisations=[own_org], email="named.lead@example.org")
-    own_item = make_item(priority, organisation=own_org, lead=lead)
-    other_item = make_item(priority, organisation=other_org)
-    make_update(own_item, status=Status.RED, percent_complete=10, recorded_at=timezone.now() - timedelta(days=30))
-    make_update(other_item, status=Status.COMPLETE, percent_complete=100, reporting_round=reporting_round)
-    place_item = make_item(make_priority(level=Level.PLACE, code="PL-A"), place=place)
-    make_update(place_item, status=Status.AMBER, percent_complete=40, reporting_round=reporting_round)
-    return {"round": reporting_round, "own": own_item, "other": other_item, "place": place_item, "lead": lead}
-
-
-def test_the_plan_summary_gives_status_counts_objectives_overdue_and_completed_items(plan, api):
-    body = api("api_plan_summary").json()
-    assert body["scope"]["key"] == "ics"
-    assert body["rag_counts"] == {"red": 1, "amber": 1, "green": 0, "complete": 1, "not_started": 0, "no_update": 0}
-    assert body["statuses"]["no_update"] == "No update yet"
-    organisation_year_1 = next(
-        row for row in body["by_level_and_period"] if row["level"] == "organisation" and row["period"] == "year-1"
-    )
-    assert organisation_year_1["counts"]["red"] == 1 and organisation_year_1["counts"]["complete"] == 1
-    assert body["objectives"] == [
-        {
-            "number": 1,
-            "title": body["objectives"][0]["title"],
-            "counts": {"red": 1, "amber": 1, "green": 0, "complete": 1, "not_started": 0, "no_update": 0},
-            "item_count": 3,
-            "mean_percent_complete": 50.0,
-        }
-    ]
-    assert body["reporting_round"] == {"name": plan["round"].name, "due": plan["round"].due_on.isoformat()}
-    assert body["overdue_items"] == [
-        {
-            "id": plan["own"].pk,
-            "priority": {"code": "ORG-A", "title": "Implement EDI training."},
-            "owner": "Own Trust",
-            "lead": plan["lead"].get_full_name(),
-            "due": plan["round"].due_on.isoformat(),
-        }
-    ]
-    assert [item["id"] for item in body["recently_completed"]] == [plan["other"].pk]
-    assert body["recently_completed"][0]["completed_at"]
-    # Leads' names are on the plan pages; their email addresses are not, and are not here.
-    assert "named.lead@example.org" not in json.dumps(body)
-
-
-def test_the_plan_summary_of_a_place_or_organisation_holds_only_its_items(plan, api):
-    own = api("api_plan_summary", scope="organisation:own-trust").json()
-    assert own["rag_counts"]["red"] == 1 and sum(own["rag_counts"].values()) == 1
-    assert [item["id"] for item in own["overdue_items"]] == [plan["own"].pk] and own["recently_completed"] == []
-    other = api("api_plan_summary", scope="organisation:other-trust").json()
-    assert other["overdue_items"] == [] and [i["id"] for i in other["recently_completed"]] == [plan["other"].pk]
-    # The place holds its own item and its organisations' items.
-    blackpool = api("api_plan_summary", scope="place:blackpool").json()
-    assert sum(blackpool["rag_counts"].values()) == 3
 
 
 # --- The OpenAPI document and the documentation page -----------------------------------------
