@@ -157,7 +157,9 @@ def _split_shares(split: str, counts: dict, figures: dict, groups: Sequence[str]
     rows = (*BAND_ROWS, *CLUSTERS, TOTAL)
 
     def share(row: str, group: str, of: tuple) -> Figure:
-        return percentage(counts[(split, row, group)], counts[of], threshold, figures[(split, row, group)])
+        return percentage(
+            counts[(split, row, group)], counts[of], threshold, figures[(split, row, group)], total_figure=figures[of]
+        )
 
     return {
         "counts": {row: {column: figures[(split, row, column)] for column in columns} for row in rows},
@@ -171,7 +173,13 @@ def _row_shares(row: tuple, counts: dict, figures: dict, groups: Sequence[str], 
     return {
         "counts": {column: figures[(*row, column)] for column in (*groups, TOTAL)},
         "share": {
-            group: percentage(counts[(*row, group)], counts[(*row, TOTAL)], threshold, figures[(*row, group)])
+            group: percentage(
+                counts[(*row, group)],
+                counts[(*row, TOTAL)],
+                threshold,
+                figures[(*row, group)],
+                total_figure=figures[(*row, TOTAL)],
+            )
             for group in groups
         },
     }

@@ -77,7 +77,11 @@ def declaration_rates_from_counts(combinations: Mapping, threshold: "int | Suppr
                 "not_stated": figures[(row, "not_stated")],
                 "headcount": figures[(row, "total")],
                 "percent_not_stated": percentage(
-                    counts[(row, "not_stated")], counts[(row, "total")], threshold, figures[(row, "not_stated")]
+                    counts[(row, "not_stated")],
+                    counts[(row, "total")],
+                    threshold,
+                    figures[(row, "not_stated")],
+                    total_figure=figures[(row, "total")],
                 ),
             }
 

@@ -168,9 +168,10 @@ def group_rates(
     for group in groups:
         event_count, total = events.get(group, 0), totals.get(group, 0)
         event_figure = suppressor.count(f"{name}.{group}.{event_key}", event_count)
+        total_figure = suppressor.count(f"{name}.{group}.{total_key}", total)
         rates[group] = {
-            total_key: suppressor.count(f"{name}.{group}.{total_key}", total),
+            total_key: total_figure,
             event_key: event_figure,
-            "rate": percentage(event_count, total, threshold, event_figure),
+            "rate": percentage(event_count, total, threshold, event_figure, total_figure=total_figure),
         }
     return rates

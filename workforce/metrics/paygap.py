@@ -145,6 +145,7 @@ def _bonus_figures(numbers: PayGapNumbers, suppressor: Suppressor, mark) -> dict
                     counts[(group, "total")],
                     suppressor.threshold,
                     figures[(group, "received")],
+                    total_figure=figures[(group, "total")],
                 )
             ),
         }
@@ -168,7 +169,9 @@ def _quartiles(numbers: PayGapNumbers, suppressor: Suppressor) -> tuple[dict, di
     )
     quartiles = {
         quartile: {
-            group: percentage(count, size, suppressor.threshold, figures[(quartile, group)])
+            group: percentage(
+                count, size, suppressor.threshold, figures[(quartile, group)], total_figure=figures[(quartile, "total")]
+            )
             for group, count in zip(groups, counts, strict=True)
         }
         for quartile, counts, size in zip(QUARTILES, numbers.quartiles, numbers.quartile_sizes, strict=True)

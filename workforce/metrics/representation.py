@@ -70,7 +70,9 @@ def _share_of_known(counts: Mapping[str, int], focus: str, other: str, unknown: 
     return {
         "known_headcount": figures["total"],
         "unknown_headcount": suppressor.count(f"representation.{focus}.unknown", counts[unknown]),
-        "workforce_percent": percentage(counts[focus], counts[focus] + counts[other], threshold, figures[focus]),
+        "workforce_percent": percentage(
+            counts[focus], counts[focus] + counts[other], threshold, figures[focus], total_figure=figures["total"]
+        ),
     }
 
 
@@ -176,6 +178,8 @@ def _age_profile(
         sums.append(Sum("55_and_over", over_55))
     figures = suppressor.table("representation.age", counts, sums)
     known = counts["total"] - counts["unknown"]
+    # The known headcount is the total less the unknown: hidden when either is.
+    known_figure = next((figures[key] for key in ("total", "unknown") if figures[key].suppressed), None)
     if across_55:
         why = (
             "Some staff have ESR's age band 51-55, which does not say who is 55: import dates of birth for this figure."
@@ -183,9 +187,13 @@ def _age_profile(
         figures["55_and_over"] = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, why)
         aged_55_and_over = Figure.not_computable(NOT_COMPUTABLE_NO_DATA, why)
     else:
-        aged_55_and_over = percentage(counts["55_and_over"], known, threshold, figures["55_and_over"])
+        aged_55_and_over = percentage(
+            counts["55_and_over"], known, threshold, figures["55_and_over"], total_figure=known_figure
+        )
     return {
         "counts": figures,
-        "percent": {band: percentage(counts[band], known, threshold, figures[band]) for band in bands},
+        "percent": {
+            band: percentage(counts[band], known, threshold, figures[band], total_figure=known_figure) for band in bands
+        },
         "aged_55_and_over": _compare({"workforce_percent": aged_55_and_over}, population, "age"),
     }

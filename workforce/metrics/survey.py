@@ -9,7 +9,6 @@ from collections.abc import Mapping, Sequence
 from .inputs import BoardComposition, SurveyResult
 from .suppression import (
     DEFAULT_THRESHOLD,
-    DERIVED_FROM_SUPPRESSED_COUNT,
     GROUP_BELOW_THRESHOLD,
     NOT_COMPUTABLE_NO_DATA,
     Figure,
@@ -116,10 +115,14 @@ def board_versus_workforce(
     suppressor = as_suppressor(threshold)
     threshold = suppressor.threshold
     workforce_total = sum(workforce.get(group, 0) for group in groups)
-    workforce_share = percentage(workforce.get(focus_group, 0), workforce_total, threshold, decimals=1)
-    workforce_count = suppressor.count(f"board.{focus_group}.workforce", workforce.get(focus_group, 0))
-    if workforce_count.suppressed and workforce_share.is_available:
-        workforce_share = Figure.withheld(DERIVED_FROM_SUPPRESSED_COUNT)
+    # The share is of two counts the scope publishes elsewhere (the group's headcount and the headcount):
+    # recorded here so that the joint suppression links them (`linked_tables`), and withheld with either.
+    shown = suppressor.table(
+        f"board.{focus_group}.workforce", {focus_group: workforce.get(focus_group, 0), "total": workforce_total}, ()
+    )
+    workforce_share = percentage(
+        workforce.get(focus_group, 0), workforce_total, threshold, shown[focus_group], 1, total_figure=shown["total"]
+    )
     result: dict = {"workforce_share": workforce_share}
     for membership in BOARD_MEMBERSHIPS:
         counts = {group: getattr(board, membership).get(group, 0) for group in groups}

@@ -119,9 +119,14 @@ def test_representation_compares_the_known_workforce_with_the_census():
     assert result["ethnicity"]["population_percent"].value == 4.7
     assert result["ethnicity"]["difference"].value == 10.7  # 15.38 - 4.7
     assert result["ethnicity"]["unknown_headcount"].value == 10
-    assert result["age"]["aged_55_and_over"]["workforce_percent"].value == 18.5  # 25 of 135 with a known age
+    # 25 of the 135 with a known age (18.5%) would give 135 back, and 140 - 135 the 5 hidden unknowns.
+    assert result["age"]["aged_55_and_over"]["workforce_percent"].reason == "derived from a suppressed count"
     assert result["age"]["counts"]["unknown"].display == "*"
     assert result["age"]["counts"]["55_and_over"].value == 25
+    staff += people(5, age_band="")
+    aged = representation(staff, population)["age"]
+    assert aged["counts"]["unknown"].value == 10
+    assert aged["aged_55_and_over"]["workforce_percent"].value == 18.5  # 25 of 135 with a known age
     assert result["disability"]["population_percent"].value is None
 
 

@@ -159,3 +159,13 @@ def test_band_tables_with_clusters_and_the_clinical_split_leak_nothing():
         sums.append(Sum(("all", "total", g), (("clinical", "total", g), ("non_clinical", "total", g))))
     assert any(f.suppressed for f in figures.values())
     assert recoverable_cells(sums, figures) == set()
+
+
+def test_a_share_of_a_hidden_total_is_withheld_but_a_share_of_nothing_is_shown():
+    # 9 of a hidden 36 shown as 25.0% would give the 36 back; 0% of it gives nothing back.
+    from workforce.metrics.suppression import DERIVED_FROM_SUPPRESSED_COUNT, Figure, percentage
+
+    hidden = Figure.withheld("secondary suppression")
+    assert percentage(9, 36, 7, Figure(9), total_figure=hidden).reason == DERIVED_FROM_SUPPRESSED_COUNT
+    assert percentage(0, 36, 7, Figure(0), total_figure=hidden).value == 0.0
+    assert percentage(9, 36, 7, Figure(9), total_figure=Figure(36)).value == 25.0

@@ -100,17 +100,22 @@ def percentage(
     threshold: int = DEFAULT_THRESHOLD,
     count_figure: Figure | None = None,
     decimals: int = 1,
+    total_figure: Figure | None = None,
 ) -> Figure:
     """`count` as a percentage of `total`, to one decimal place unless told otherwise.
 
     Withheld when the total group is below the threshold, or when the published figure for the count
-    (`count_figure`, if given) is suppressed. Not computable when the total is zero.
+    (`count_figure`) or for the total (`total_figure`), if given, is suppressed: a share of a hidden total
+    and the count beside it give the total back (a share of 0% gives nothing back, so it is shown). Not
+    computable when the total is zero.
     """
     if total == 0:
         return Figure.not_computable(NOT_COMPUTABLE_ZERO_DENOMINATOR, "There is nobody in the group.")
     if group_is_too_small(total, threshold):
         return Figure.withheld(GROUP_BELOW_THRESHOLD)
-    if count_figure is not None and count_figure.suppressed:
+    if (count_figure is not None and count_figure.suppressed) or (
+        total_figure is not None and total_figure.suppressed and count != 0
+    ):
         return Figure.withheld(DERIVED_FROM_SUPPRESSED_COUNT)
     return Figure.shown(100.0 * count / total, decimals)
 
