@@ -6,7 +6,7 @@ already been through suppression, so no page, export or API can show an unsuppre
 `as_plain_data` turns the result into JSON-ready dicts and lists.
 """
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -19,6 +19,7 @@ from .representation import PopulationProfile, profile_representation
 from .results import MetricSetData
 from .suppression import (
     DEFAULT_THRESHOLD,
+    PublishedTable,
     Sum,
     Suppressor,
     as_suppressor,
@@ -131,6 +132,7 @@ def compute_metric_sets(
     *,
     year: int,
     threshold: int = DEFAULT_THRESHOLD,
+    published: dict[str, Suppressor] | None = None,
 ) -> dict[str, dict]:
     """The metric sets of several nested scopes, suppressed together so none gives another away.
 
@@ -143,7 +145,9 @@ def compute_metric_sets(
     hidden count is computed again with it.
     Tables that are not additive across scopes (quartile pay bands) keep their own suppression.
 
-    Returns scope name -> metric set (as `compute_metric_set`). Scope names must be unique.
+    Returns scope name -> metric set (as `compute_metric_set`). Scope names must be unique. `published`, if
+    given, is filled with scope name -> the Suppressor of the figures returned (every table of counts it
+    published, with its sums and figures), for the disclosure audit (`disclosure_audit`).
     """
     names = [scope.name for scope in scopes]
     if len(set(names)) != len(names):
@@ -186,6 +190,47 @@ def compute_metric_sets(
         recorded[scope.name] = {table.name: table for table in suppressor.tables}
         first_withheld[scope.name] = suppressor.withheld
 
+    counts, sums, unpublished = joint_system(scopes, recorded)
+
+    # Start from what each scope withheld on its own, so the joint pass only adds what subtraction needs;
+    # a scope it adds nothing to keeps its first result.
+    already = {(name, *table_key) for name, withheld in first_withheld.items() for table_key in withheld}
+    level = {scope.name: SCOPE_KINDS.index(scope.kind) for scope in scopes}
+
+    def priority(key) -> tuple:
+        # Hide an organisation's count before a place's, a place's before the ICS's, the cells a headline
+        # row adds up before the headline (hide_last), and a cell before a total.
+        if key[0] == "remainder":
+            return (9, 1)
+        return (level[key[0]], hide_last(key[2]), "total" in _flatten(key[2]))
+
+    figures = suppress_linked_counts(
+        counts, sums, threshold, forced=already, unpublished=unpublished, priority=priority
+    )
+    forced: dict[str, set] = {scope.name: set() for scope in scopes}
+    for (scope_name, table_name, key), figure in (item for item in figures.items() if item[0][0] != "remainder"):
+        if figure.suppressed:
+            forced[scope_name].add((table_name, key))
+    results = {}
+    for scope in scopes:
+        if forced[scope.name] <= first_withheld[scope.name]:
+            results[scope.name], final = first_results[scope.name], first_suppressors[scope.name]
+        else:
+            final = Suppressor(threshold, forced[scope.name], earlier=first_suppressors[scope.name])
+            results[scope.name] = run(scope, final)
+        if published is not None:
+            published[scope.name] = final
+    return results
+
+
+def joint_system(
+    scopes: Sequence[ScopeSpec], recorded: Mapping[str, Mapping[str, PublishedTable]]
+) -> tuple[dict, list[Sum], set]:
+    """Every count the scopes publish, keyed (scope name, table name, key), with the sums that link them:
+    each table's own sums, twin scopes' equal counts, and each parent's counts as the sum of its largest
+    sub-scopes' plus an unpublished remainder ("remainder", parent, table, key) for what no sub-scope
+    covers. `recorded` is scope name -> table name -> the table as its Suppressor recorded it. Returns
+    (counts, sums, the unpublished remainders)."""
     counts: dict = {}
     sums: list[Sum] = []
     unpublished: set = set()
@@ -229,32 +274,7 @@ def compute_metric_sets(
                     parts.append(remainder)
                 if parts:
                     sums.append(Sum((parent.name, table.name, key), tuple(parts)))
-
-    # Start from what each scope withheld on its own, so the joint pass only adds what subtraction needs;
-    # a scope it adds nothing to keeps its first result.
-    already = {(name, *table_key) for name, withheld in first_withheld.items() for table_key in withheld}
-    level = {scope.name: SCOPE_KINDS.index(scope.kind) for scope in scopes}
-
-    def priority(key) -> tuple:
-        # Hide an organisation's count before a place's, a place's before the ICS's, the cells a headline
-        # row adds up before the headline (hide_last), and a cell before a total.
-        if key[0] == "remainder":
-            return (9, 1)
-        return (level[key[0]], hide_last(key[2]), "total" in _flatten(key[2]))
-
-    figures = suppress_linked_counts(
-        counts, sums, threshold, forced=already, unpublished=unpublished, priority=priority
-    )
-    forced: dict[str, set] = {scope.name: set() for scope in scopes}
-    for (scope_name, table_name, key), figure in (item for item in figures.items() if item[0][0] != "remainder"):
-        if figure.suppressed:
-            forced[scope_name].add((table_name, key))
-    return {
-        scope.name: first_results[scope.name]
-        if forced[scope.name] <= first_withheld[scope.name]
-        else run(scope, Suppressor(threshold, forced[scope.name], earlier=first_suppressors[scope.name]))
-        for scope in scopes
-    }
+    return counts, sums, unpublished
 
 
 def _flatten(key) -> tuple:

@@ -110,7 +110,7 @@ def _recompute_year(year: int, only_stale: bool, report: MetricsReport) -> None:
             report.past_retention.append(year)
             return
         signature = metric_inputs.metric_inputs_signature(snapshots)
-        scopes = _metric_scopes(snapshots)
+        scopes = metric_scopes(snapshots)
         if only_stale and _stored_results_match(year, signature, scopes):
             report.up_to_date.append(year)
             return
@@ -166,7 +166,7 @@ def _stored_results_match(year, signature, scopes) -> bool:
     return stored.keys() == {scope.key for scope, _ in scopes} and set(stored.values()) <= {signature}
 
 
-def _metric_scopes(snapshots) -> list:
+def metric_scopes(snapshots) -> list:
     """(Scope, ScopeSpec) for the ICS, each place and each organisation with a snapshot in the year.
 
     Each has its Census comparator (`workforce.census`): the ICS's and a place's are their local authorities'
