@@ -4,20 +4,24 @@ Each table of counts is suppressed with its own totals, but a scope publishes th
 tables: the headcount, WRES 1's and WDES 1's band tables, the WRES 3 / 4 and WDES 3 group sizes, the
 representation tables, the board's workforce shares, the pay gap tables and the declaration rates. A
 count hidden in one table is worked out from another otherwise: in an 80-person ICS whose unknown-ethnicity
-count is `*`, the headcount 80 minus the WRES 3 White and BME headcounts 55 and 20 gives it back.
+count is `*`, the headcount 80 minus the WRES 3 White and BME headcounts 55 and 20 gives it back (today:
+the suppression does not yet link the tables).
 
 `same_people` names, for one scope's recorded tables (`suppression.PublishedTable`), the classes of cells
-that count exactly the same people. `metric_set.compute_metric_sets` adds "these cells are equal" to the one
-linked system of sums it suppresses across every table and every scope, so a cell hidden in one table is
-hidden wherever the same count appears, and the sums of every table it is in protect it together.
+that count exactly the same people. The disclosure audit (`disclosure_audit`) treats each class as one
+unknown, as a reader would. The suppression itself does not use them yet: linked into the greedy joint pass
+of `metric_set.compute_metric_sets` they made it hide every scope's headcount (see the README, "Known gaps").
 
 Which cells are equal follows from how each table is counted: the WRES/WDES headcount
 (`inputs.headcount_population`: primary assignments, no bank) is what the band tables, the group sizes,
-the representation and the board's workforce share count; the pay gap's relevant employees are what its
-quartile and by-band tables count (the bonus table counts a different population); the declaration rates
-count every primary assignment. `tests/workforce/metrics/test_linked_tables.py` finds every pair of cells of
-different tables that are equal on random populations and checks each is linked here, so a table added
-later without its links fails that test.
+the representation and the board's workforce share count; the declaration rates count every primary
+assignment. The pay gap tables count the relevant employees, each table its own part of them (the quartiles
+those with an hourly rate, the by-band tables those on an Agenda for Change band, the bonus table everyone
+paid), so none is the same people as another table's cell.
+
+`tests/workforce/metrics/test_linked_tables.py` finds every pair of cells of different tables that are
+equal on random populations and checks each is linked here (and that linked cells are equal), so a table
+added later without its links fails that test.
 """
 
 from collections.abc import Iterable, Mapping
@@ -31,12 +35,6 @@ Cell = tuple[str, object]  # (table name, key in that table)
 _ETHNIC = [str(group) for group in EthnicGroup]
 _DISABILITY = [str(group) for group in DisabilityGroup]
 _DECLARATIONS = ("ethnicity", "disability", "sexual_orientation", "religion")
-# Pay gap comparisons: (reference group, the by-band table, the two groups compared).
-_PAY_GAPS = (
-    ("male", "gender", ("male", "female")),
-    ("white", "ethnicity", ("white", "bme")),
-    ("non_disabled", "disability", ("non_disabled", "disabled")),
-)
 
 
 def same_people(tables: Mapping[str, PublishedTable]) -> list[list[Cell]]:
@@ -88,10 +86,6 @@ def same_people(tables: Mapping[str, PublishedTable]) -> list[list[Cell]]:
                 ]
             )
         )
-    for reference, by_band, groups in _PAY_GAPS:
-        for column in (*groups, "total"):
-            quartiles, bands = f"paygap.{reference}.quartiles", f"paygap.{by_band}.by_band"
-            classes.append(present([(quartiles, ("total", column)), (bands, ("total", column))]))
     if "declaration.ethnicity" in tables:
         rows = {key[0] for key in tables["declaration.ethnicity"].counts}
         for row in sorted(rows, key=str):
