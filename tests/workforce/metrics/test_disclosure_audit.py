@@ -1,0 +1,67 @@
+"""The disclosure audit: the least and most a reader can work out for each hidden small number from
+everything published with it (issue 11, point 3), checked against hand-worked systems."""
+
+from workforce.metrics.disclosure_audit import audit_metric_sets, audit_system
+from workforce.metrics.metric_set import ScopeSpec
+from workforce.metrics.suppression import Sum
+
+from .helpers import people
+
+
+def test_a_hidden_count_beside_a_hidden_companion_is_free_between_zero_and_the_total():
+    # a (3) + b (10) = 13 shown: a reader knows only 0 <= a <= 13.
+    counts = {"a": 3, "b": 10, "total": 13}
+    assert audit_system(counts, [Sum("total", ("a", "b"))], {"a", "b"}, ["a"], protection=7) == []
+
+
+def test_a_second_sum_that_pins_the_companion_pins_the_count():
+    # b = c + d with c and d shown gives b = 10, so a = 13 - 10 = 3 exactly.
+    counts = {"a": 3, "b": 10, "total": 13, "c": 6, "d": 4}
+    sums = [Sum("total", ("a", "b")), Sum("b", ("c", "d"))]
+    [exposure] = audit_system(counts, sums, {"a", "b"}, ["a"], protection=7)
+    assert (exposure.cell, exposure.value, exposure.lowest, exposure.highest, exposure.exact) == ("a", 3, 3, 3, True)
+
+
+def test_an_interval_narrower_than_the_protection_level_fails_and_one_as_wide_passes():
+    sums = [Sum("total", ("a", "b"))]
+    # a (3) + b (4) = 7: 0 <= a <= 7, as wide as the threshold of 7.
+    assert audit_system({"a": 3, "b": 4, "total": 7}, sums, {"a", "b"}, ["a"], protection=7) == []
+    # a (3) + b (3) = 6: 0 <= a <= 6, so a reader knows it is 6 or fewer.
+    [exposure] = audit_system({"a": 3, "b": 3, "total": 6}, sums, {"a", "b"}, ["a"], protection=7)
+    assert (exposure.lowest, exposure.highest, exposure.exact) == (0, 6, False)
+
+
+def test_two_hidden_cells_in_two_sums_bound_each_other():
+    # A hidden rectangle: rows r1 = x + y and r2 = z + w, columns c1 = x + z and c2 = y + w, totals shown.
+    # With x = t: y = 22 - t, z = 32 - t, w = 3 + t, all >= 0, so 0 <= x <= 22 and 3 <= w <= 25.
+    counts = {"x": 2, "y": 20, "z": 30, "w": 5, "r1": 22, "r2": 35, "c1": 32, "c2": 25}
+    sums = [Sum("r1", ("x", "y")), Sum("r2", ("z", "w")), Sum("c1", ("x", "z")), Sum("c2", ("y", "w"))]
+    assert audit_system(counts, sums, {"x", "y", "z", "w"}, ["x", "w"], protection=7) == []
+    # y = 3 instead: y = 5 - t >= 0 caps x at 5, so 0 <= x <= 5 (and 3 <= w <= 8): both too narrow.
+    counts = {"x": 2, "y": 3, "z": 30, "w": 5, "r1": 5, "r2": 35, "c1": 32, "c2": 8}
+    found = {
+        e.cell: (e.lowest, e.highest)
+        for e in audit_system(counts, sums, {"x", "y", "z", "w"}, ["x", "w"], protection=7)
+    }
+    assert found == {"x": (0, 5), "w": (3, 8)}
+
+
+def test_the_audit_finds_the_issues_80_person_ics_leak_across_tables():
+    # 55 White, 20 BME, 5 of unknown ethnicity: each table on its own protects the 5, but the headcount (80)
+    # less the WRES 3 White and BME headcounts (55, 20) gives it back. Found only with the tables linked.
+    staff = people(55) + people(20, ethnic_group="bme") + people(5, ethnic_group="unknown")
+    scopes = [ScopeSpec("ics", "ICS", frozenset({1}))]
+    unlinked = audit_metric_sets(staff, [], scopes, year=2025, linked_tables=False)
+    linked = audit_metric_sets(staff, [], scopes, year=2025, linked_tables=True)
+    unknown = ("ICS", "ethnic_group.bands", ("all", "total", "unknown"))
+    assert unknown not in {exposure.cell for exposure in unlinked.exposures}
+    found = {exposure.cell: exposure for exposure in linked.exposures}
+    assert found[unknown].exact and found[unknown].value == 5
+    assert not linked.passed and linked.by_scope()["ICS"] == len(linked.exposures)
+    assert linked.hidden == unlinked.hidden and linked.checked == unlinked.checked > 0
+
+
+def test_a_scope_whose_few_small_numbers_are_well_hidden_passes():
+    staff = people(60) + people(30, ethnic_group="bme") + people(20, ethnic_group="unknown", disability_group="unknown")
+    report = audit_metric_sets(staff, [], [ScopeSpec("ics", "ICS", frozenset({1}))], year=2025)
+    assert report.checked > 0 and report.passed
