@@ -15,7 +15,8 @@ otherwise); a forked child runs them all unmutated, recording which lines of the
 executes and how long it takes. Then each mutant runs in its own forked child of the collected session: the
 mutated function's code object is swapped in place (so every module that imported the function sees the
 mutant), or, for a module-level mutant (a constant, a default argument), the module's names are replaced
-wherever they were imported; then only the tests that execute the mutated lines run, stopping at the first
+wherever they were imported; then only the tests that execute the mutated lines run (every test for a
+module-level mutant), stopping at the first
 failure. A mutant is killed when a test fails, errors or times out; it survives when they all pass or no test
 runs its line. The tree is never rewritten and nothing is copied.
 
@@ -177,8 +178,20 @@ def _variants(node: ast.AST, parent: ast.AST | None) -> list[tuple[str, ast.AST]
         change = f"`{ast.unparse(node)}` -> `{ast.unparse(new)}`"
         if isinstance(node, ast.Constant | ast.UnaryOp) and parent is not None and isinstance(parent, ast.expr):
             change = f"in `{_short(ast.unparse(parent))}`: {change}"  # a bare number needs its context
+        elif isinstance(parent, ast.Assign | ast.AnnAssign) and parent.value is node:
+            target = parent.targets[0] if isinstance(parent, ast.Assign) else parent.target
+            change = f"value of `{ast.unparse(target)}`: {change}"
+        elif isinstance(parent, ast.arguments):
+            change = f"default of `{_argument_of(parent, node)}`: {change}"
         described.append((change, new))
     return described
+
+
+def _argument_of(arguments: ast.arguments, default: ast.AST) -> str:
+    positional = [*arguments.posonlyargs, *arguments.args]
+    pairs = list(zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True))
+    pairs += list(zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True))
+    return next(argument.arg for argument, value in pairs if value is default)
 
 
 def _short(text: str, length: int = 70) -> str:
@@ -392,9 +405,10 @@ class MutationRun:
     @staticmethod
     def runs(mutant: Mutant, executed: set) -> bool:
         """Whether a test that executed these (module, line) pairs can see the mutant: it ran the mutated line,
-        or for a module-level mutant (a constant, a default), any line of the module."""
+        or, for a module-level mutant (a constant, a default, a field's default), any test at all: what it changes
+        is read through names and generated code (a NamedTuple's `__new__`) that line tracing does not see."""
         if mutant.scope == "<module>":
-            return any(path == mutant.path for path, _ in executed)
+            return True
         return any((mutant.path, line) in executed for line in range(mutant.line, mutant.end_line + 1))
 
     def covered_lines(self, items):

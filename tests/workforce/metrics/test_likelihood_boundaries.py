@@ -44,3 +44,10 @@ def test_an_interval_above_1_00_is_not_chance_and_one_around_it_is():
     around = relative_likelihood(50, 100, 45, 100, **NAMES)
     assert around.lower.value < 1.0 < around.upper.value < 2.0
     assert around.may_be_chance is True
+
+
+def test_an_interval_below_1_00_published_as_touching_it_may_be_chance():
+    # The other way round: 80 of 100 against 90 of 100 is 0.89, CI 0.790 to 0.999996, published 0.79 to 1.00.
+    likelihood = relative_likelihood(80, 100, 90, 100, **NAMES)
+    assert (likelihood.lower.value, likelihood.upper.value) == (0.79, 1.00)
+    assert likelihood.may_be_chance is True
