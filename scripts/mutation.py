@@ -16,9 +16,8 @@ executes and how long it takes. Then each mutant runs in its own forked child of
 mutated function's code object is swapped in place (so every module that imported the function sees the
 mutant), or, for a module-level mutant (a constant, a default argument), the module's names are replaced
 wherever they were imported; then only the tests that execute the mutated lines run (every test for a
-module-level mutant), stopping at the first
-failure. A mutant is killed when a test fails, errors or times out; it survives when they all pass or no test
-runs its line. The tree is never rewritten and nothing is copied.
+module-level mutant), stopping at the first failure. A mutant is killed when a test fails, errors or times
+out; it survives when they all pass or no test runs its line. The tree is never rewritten and nothing is copied.
 
 Mutants that cannot change behaviour are listed, each with the reason, in `scripts/mutation_equivalents.toml`;
 they are counted apart and left out of the score. The exit status is 1 when a module scores under
