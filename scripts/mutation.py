@@ -180,6 +180,8 @@ def _variants(node: ast.AST, parent: ast.AST | None) -> list[tuple[str, ast.AST]
         elif isinstance(parent, ast.Assign | ast.AnnAssign) and parent.value is node:
             target = parent.targets[0] if isinstance(parent, ast.Assign) else parent.target
             change = f"value of `{ast.unparse(target)}`: {change}"
+        elif isinstance(parent, ast.keyword):
+            change = f"`{parent.arg}=`: {change}"
         elif isinstance(parent, ast.arguments):
             change = f"default of `{_argument_of(parent, node)}`: {change}"
         described.append((change, new))
