@@ -162,3 +162,11 @@ def test_the_bands_8a_and_above_row_cannot_give_a_hidden_band_count_away():
         figures[("all", column)] = indicator["overall_workforce"]["counts"][column]
         sums.append(Sum(("all", column), (("clinical", "total", column), ("non_clinical", "total", column))))
     assert recoverable_cells(sums, figures) == set()
+
+
+def test_a_scope_over_an_organisation_with_no_staff_records_has_a_headcount_of_nobody():
+    scopes = [ScopeSpec("organisation", "org 4", frozenset({4})), ScopeSpec("ics", "ICS", frozenset({1, 4}))]
+    results = compute_metric_sets(people(10, organisation_id=1), [], scopes, year=2025)
+    clinical = {name: result["wres"]["1"]["clinical"]["counts"]["total"]["total"] for name, result in results.items()}
+    assert clinical["org 4"].value == 0
+    assert clinical["ICS"].value == 10
