@@ -56,6 +56,7 @@ def test_a_difference_of_board_and_workforce_shares_is_given_to_one_decimal_plac
     board = BoardComposition({"white": 16, "bme": 8}, {"white": 16, "bme": 8}, {"white": 16, "bme": 8})
     result = board_versus_workforce(board, {"white": 300, "bme": 100, "unknown": 3}, GROUPS, "bme")
     assert result["executive_members"]["difference"].value == 8.5
+    assert result["workforce_share"].value == 24.8
 
 
 def test_wdes_9b_with_no_answers_has_no_yes_and_no_no():

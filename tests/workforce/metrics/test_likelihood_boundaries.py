@@ -51,3 +51,10 @@ def test_an_interval_below_1_00_published_as_touching_it_may_be_chance():
     likelihood = relative_likelihood(80, 100, 90, 100, **NAMES)
     assert (likelihood.lower.value, likelihood.upper.value) == (0.79, 1.00)
     assert likelihood.may_be_chance is True
+
+
+def test_an_upper_bound_of_0_995_is_published_as_1_00_and_may_be_chance():
+    # 120 of 400 against 40 of 100: 0.75, CI 0.565 to 0.9952, published 0.57 to 1.00 (not 0.995).
+    likelihood = relative_likelihood(120, 400, 40, 100, **NAMES)
+    assert likelihood.upper.value == 1.00
+    assert likelihood.may_be_chance is True

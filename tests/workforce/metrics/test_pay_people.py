@@ -121,3 +121,13 @@ def test_one_basic_rate_among_two_assignments_is_the_person_s_rate():
         member(employee_key="k1", is_primary_assignment=False, is_bank=True, hourly_rate=40.0, contracted_hours=0),
     ]
     assert only(staff).hourly_rate == 15.3
+
+
+def test_a_rate_without_contracted_hours_adds_nothing_so_the_one_rate_left_is_exact():
+    # 12.30 for 3 hours and 20.00 for no hours: the person is on 12.30 exactly (tied with anyone else on 12.30),
+    # not (12.30 x 3 + 20.00 x 0) / 3, which is 12.300000000000002 in floating point.
+    staff = [
+        member(employee_key="k1", hourly_rate=12.3, contracted_hours=3.0),
+        member(employee_key="k1", is_primary_assignment=False, hourly_rate=20.0, contracted_hours=0.0),
+    ]
+    assert only(staff).hourly_rate == 12.3
