@@ -399,7 +399,7 @@ class MutationRun:
                 if self.verbose:
                     print(f"{path}:{mutant.line}: {mutant.ident}: {mutant.outcome}", flush=True)
         self.report(by_module, time.monotonic() - started)
-        for key in sorted(set(equivalents) - used_equivalents):
+        for key in sorted(key for key in set(equivalents) - used_equivalents if key[0] in self.paths):
             print(f"Note: equivalent listed but no longer generated: {key[0]}: {key[1]}")
         return True
 
