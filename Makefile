@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev assets browser pdf-libs setup serve lint checks typecheck
+.PHONY: run test install install-dev assets browser pdf-libs setup serve lint checks typecheck mutation
 
 ## run: set everything up on SQLite with demo data and serve http://127.0.0.1:8000
 run: export DEBUG := 1
@@ -77,3 +77,8 @@ lint: checks
 ## typecheck: mypy over the typed packages listed in mypy.ini (the metrics, their result contract and its readers)
 typecheck: install-dev
 	DEBUG=1 $(VENV)/bin/mypy
+
+## mutation: mutation testing of workforce/metrics against its tests, score per module (not part of `make test`;
+## about 6 minutes on one core). One module: make mutation MODULES=workforce/metrics/wres.py
+mutation: install-dev
+	$(PY) scripts/mutation.py $(MODULES)

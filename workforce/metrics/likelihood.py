@@ -13,8 +13,9 @@ The 95% confidence interval is the log (Katz) method for a ratio of two independ
 
     ln(RL) +/- 1.96 * sqrt(1/a - 1/n1 + 1/b - 1/n2)
 
-where a of n1 and b of n2 are the events and group sizes. When the interval contains 1.00 the
-difference may be chance.
+where a of n1 and b of n2 are the events and group sizes. When the interval as published (two decimal
+places) contains 1.00 the difference may be chance: an interval shown as "1.00 to 1.27" touches 1.00 for
+its reader, so it is read as possibly chance like the adverse-impact flag is read from the shown ratio.
 """
 
 import math
@@ -136,7 +137,7 @@ def relative_likelihood(
     upper = math.exp(math.log(ratio) + Z_95 * standard_error)
     published = round_half_up(ratio, 2)
     adverse = published < ADVERSE_BELOW or published > ADVERSE_ABOVE
-    may_be_chance = lower <= 1.0 <= upper
+    may_be_chance = round_half_up(lower, 2) <= 1.0 <= round_half_up(upper, 2)
     return RelativeLikelihood(
         Figure.shown(ratio, 2),
         Figure.shown(lower, 2),

@@ -162,3 +162,24 @@ def test_the_bands_8a_and_above_row_cannot_give_a_hidden_band_count_away():
         figures[("all", column)] = indicator["overall_workforce"]["counts"][column]
         sums.append(Sum(("all", column), (("clinical", "total", column), ("non_clinical", "total", column))))
     assert recoverable_cells(sums, figures) == set()
+
+
+def test_a_scope_over_an_organisation_with_no_staff_records_has_a_headcount_of_nobody():
+    scopes = [ScopeSpec("organisation", "org 4", frozenset({4})), ScopeSpec("ics", "ICS", frozenset({1, 4}))]
+    results = compute_metric_sets(people(10, organisation_id=1), [], scopes, year=2025)
+    clinical = {name: result["wres"]["1"]["clinical"]["counts"]["total"]["total"] for name, result in results.items()}
+    assert clinical["org 4"].value == 0
+    assert clinical["ICS"].value == 10
+
+
+def test_an_organisation_without_a_scope_of_its_own_is_protected_inside_its_ics():
+    # Band 9 non-clinical BME staff: 20 in organisation 1, 30 in 2, 3 in 3, which has no scope of its own. The
+    # ICS's 53 minus the place's 50 would be organisation 3's 3: they must not both be shown.
+    staff = []
+    for organisation, band_9 in ((1, 20), (2, 30), (3, 3)):
+        staff += people(100, organisation_id=organisation, pay_band="5")
+        staff += people(band_9, organisation_id=organisation, pay_band="9", is_clinical=False, ethnic_group="bme")
+    scopes = [ScopeSpec("place", "place", frozenset({1, 2})), ScopeSpec("ics", "ICS", frozenset({1, 2, 3}))]
+    results = compute_metric_sets(staff, [], scopes, year=2025)
+    place, ics = band_cell(results["place"]), band_cell(results["ICS"])
+    assert place.suppressed or ics.suppressed
