@@ -2,6 +2,7 @@
 bad input and exit status 1 when a hidden small number can be narrowed below the protection level."""
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -9,7 +10,6 @@ from django.core.management import CommandError, call_command
 
 from organisations.services.reference_data import reference_data_load
 from tests.workforce.test_metric_results import DAY, import_synthetic
-from workforce.services.disclosure_audit import disclosure_audit_run
 
 pytestmark = pytest.mark.django_db
 
@@ -17,19 +17,19 @@ pytestmark = pytest.mark.django_db
 def test_the_command_reports_the_audit_of_the_snapshots_year_and_fails_when_it_finds_exposures(tmp_path):
     reference_data_load()
     import_synthetic(tmp_path, rows=300, day=DAY, seed=3)
-    report = disclosure_audit_run(snapshot_date=DAY, linked_tables=True)
-    assert report.cells > 5000 and report.checked > 0
     out = io.StringIO()
-    if report.passed:
+    # 300 staff in 7 organisations: many small numbers, and the tables are not yet suppressed as one linked
+    # system, so the audit finds some of them narrowed (README, "Known gaps").
+    with pytest.raises(SystemExit) as exit:
         call_command("audit_disclosure", "--snapshot", DAY.isoformat(), stdout=out)
-        assert "Passed" in out.getvalue()
-    else:
-        with pytest.raises(SystemExit) as exit:
-            call_command("audit_disclosure", "--snapshot", DAY.isoformat(), stdout=out)
-        assert exit.value.code == 1
-        text = out.getvalue()
-        assert f"FAILED: {len(report.exposures):,} hidden small numbers" in text
-        assert f"{report.checked:,} hidden small numbers checked" in text
+    assert exit.value.code == 1
+    text = out.getvalue()
+    assert re.search(r"[\d,]+ published counts, [\d,]+ hidden, [\d,]+ hidden small numbers checked", text), text
+    failed = re.search(r"FAILED: ([\d,]+) hidden small numbers can be narrowed below the protection level", text)
+    assert failed and int(failed.group(1).replace(",", "")) > 0
+    # Each exposure listed gives the interval a reader can work out, narrower than the threshold of 7.
+    intervals = re.findall(r": between ([\d.]+) and ([\d.]+)", text)
+    assert intervals and all(float(high) - float(low) < 7 for low, high in intervals)
 
 
 @pytest.mark.parametrize(
