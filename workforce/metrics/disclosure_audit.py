@@ -15,6 +15,8 @@ which with the counts beside them can pin a hidden count too; integrality (the p
 relaxation, so an interval is never narrower than the reader's, and a failure is real).
 """
 
+import os
+import sys
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -128,30 +130,45 @@ def audit_system(
         if members:
             sums_of_group.setdefault(root(members[0]), []).append(s)
 
-    programs: dict = {}
-
-    def program(group_root):
-        # The group's sums as A x = b over its hidden counts (the shown counts moved to b), built once and
-        # solved again for each count with only the objective changed (HiGHS starts from the last basis).
-        if group_root not in programs:
-            programs[group_root] = _Program(groups[group_root], sums_of_group.get(group_root, ()), counts)
-        return programs[group_root]
-
+    # One program per group, passed to HiGHS once and solved again for each of its protected counts with only
+    # the objective changed (HiGHS starts from the last basis).
+    protected_in: dict = {}
+    for cell in protected:
+        protected_in.setdefault(root(cell), []).append(cell)
+    highs = _quiet_highs()
     exposures = []
-    for cell in sorted(protected, key=repr):
-        solver = program(root(cell))
+    for group_root, cells in protected_in.items():
+        solver = _Program(highs, groups[group_root], sums_of_group.get(group_root, ()), counts)
         if not solver.rows:
-            continue  # in no sum: nothing bounds it
-        lowest, highest = solver.interval(cell)
-        if highest - lowest < protection:
-            exposures.append(Exposure(cell, counts[cell], round(lowest, 6), round(highest, 6)))
-    return exposures
+            continue  # in no sum: nothing bounds them
+        for cell in cells:
+            lowest, highest = solver.interval(cell)
+            if highest - lowest < protection:
+                exposures.append(Exposure(cell, counts[cell], round(lowest, 6), round(highest, 6)))
+    return sorted(exposures, key=lambda exposure: repr(exposure.cell))
+
+
+def _quiet_highs():
+    """A HiGHS solver that prints nothing (its constructor writes a banner to the process's stdout)."""
+    import highspy
+
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 1)
+            highs = highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+    highs.setOptionValue("output_flag", False)
+    return highs
 
 
 class _Program:
     """The linear program of one group of hidden counts: counts >= 0, and each sum as an equation."""
 
-    def __init__(self, group: list, sums: Iterable[Sum], counts: Mapping[Hashable, int]):
+    def __init__(self, highs, group: list, sums: Iterable[Sum], counts: Mapping[Hashable, int]):
         import highspy
 
         self.column = {member: position for position, member in enumerate(group)}
@@ -167,8 +184,7 @@ class _Program:
             right.append(float(constant))
             starts.append(len(indices))
         self.rows = len(right)
-        self.highs = highspy.Highs()
-        self.highs.setOptionValue("output_flag", False)
+        self.highs = highs
         lp = highspy.HighsLp()
         lp.num_col_, lp.num_row_ = len(group), self.rows
         lp.col_cost_ = [0.0] * len(group)
