@@ -20,8 +20,10 @@
 - `paygap_people`  the pay gap's relevant employees, one per person, with their hourly rate of pay
 - `rolling`        WRES 3 and WDES 3 as two-year rolling averages
 - `basis`          what kind of figure a metric is (statutory, estimate, rolling average), printed beside it
+- `linked_tables`  the cells of different tables of a scope that count the same people
+- `disclosure_audit` the least and most a reader can work out for each hidden small number (linear programs)
 """
 
 # Raise when a calculation or the shape of its results changes: stored results with another version are
 # out of date (workforce.metric_inputs.metric_inputs_signature) and `recompute_metrics --stale` redoes them.
-METRICS_VERSION = 5
+METRICS_VERSION = 6

@@ -143,7 +143,7 @@ def audit_system(
             continue  # in no sum: nothing bounds them
         for cell in cells:
             lowest, highest = solver.interval(cell)
-            if highest - lowest < protection:
+            if highest - lowest < protection - 1e-6:  # the solver's rounding is not a narrower interval
                 exposures.append(Exposure(cell, counts[cell], round(lowest, 6), round(highest, 6)))
     return sorted(exposures, key=lambda exposure: repr(exposure.cell))
 
