@@ -10,9 +10,11 @@ audit solves two linear programs, minimise and maximise that count subject to al
 count whose interval is narrower than the protection level: `threshold` people (7 by default), so a reader
 can never tell a hidden count from 0 or from a count above the threshold.
 
-Not modelled yet (README, "Known gaps"): published rates, ratios, their inverses and confidence bounds,
-which with the counts beside them can pin a hidden count too; integrality (the programs are the linear
-relaxation, so an interval is never narrower than the reader's, and a failure is real).
+A shown relative likelihood (with its interval, inverse and flags) narrows the one hidden count behind it
+to the values that give the same figures (`ratio_bounds`); those bounds go into the programs. Not modelled
+yet (README, "Known gaps"): a ratio with two or more hidden counts behind it, and the rolling WRES 3 / WDES 3
+ratios (two years' counts); integrality (the programs are the linear relaxation, so an interval is never
+narrower than the reader's, and a failure is real).
 """
 
 import os
@@ -76,7 +78,9 @@ def audit_metric_sets(
     """Compute the scopes' metric sets as `compute_metric_sets` does and audit everything they publish.
     With `linked_tables` False the tables of a scope are taken as unrelated (what the suppression assumes)."""
     published: dict[str, Suppressor] = {}
-    compute_metric_sets(staff, organisation_figures, scopes, year=year, threshold=threshold, published=published)
+    results = compute_metric_sets(
+        staff, organisation_figures, scopes, year=year, threshold=threshold, published=published
+    )
     recorded = {name: {table.name: table for table in suppressor.tables} for name, suppressor in published.items()}
     counts, sums, unpublished = joint_system(scopes, recorded)
     if linked_tables:
@@ -91,8 +95,87 @@ def audit_metric_sets(
     report.hidden = len(hidden - set(unpublished))
     protected = [cell for cell in hidden if is_small(counts[cell], threshold)]
     report.checked = len(protected)
-    report.exposures = audit_system(counts, sums, hidden, protected, protection=threshold)
+    bounds = ratio_bounds(results, counts, hidden, threshold)
+    report.exposures = audit_system(counts, sums, hidden, protected, protection=threshold, bounds=bounds)
     return report
+
+
+# The relative likelihoods a scope publishes from one year's counts: (standard, number, where in its result,
+# the counts' table prefix, event, total, first group, second group), as `wres` and `wdes` compute them.
+_RATIOS = (
+    ("wres", "2", "likelihood", "wres.2", "appointed", "shortlisted", "white", "bme"),
+    ("wres", "3", "single_year", "wres.3", "entering", "headcount", "bme", "white"),
+    ("wres", "4", "likelihood", "wres.4", "accessing", "headcount", "white", "bme"),
+    ("wdes", "2", "likelihood", "wdes.2", "appointed", "shortlisted", "non_disabled", "disabled"),
+    ("wdes", "3", "single_year", "wdes.3", "entering", "headcount", "disabled", "non_disabled"),
+)
+_UNBOUNDED_AFTER = 10_000  # values tried above a hidden count's true value before it is taken as unbounded
+
+
+def ratio_bounds(results: Mapping[str, dict], counts: Mapping, hidden: set, threshold: int) -> dict:
+    """What each shown relative likelihood tells a reader about the one hidden count behind it.
+
+    A ratio is shown with its 95% interval and inverse, to two decimal places, beside its counts. When exactly
+    one of its four counts is hidden, the values of that count that give the same ratio, interval, inverse
+    and flags as published are what a reader can narrow it to (the West Lancashire example of issue 11: White
+    117 of 389 appointed, BME 10 shortlisted, ratio 1.50, leaves BME appointed exactly 2). Each shown figure
+    moves one way as a count grows, so those values are one run of whole numbers around the true one. With
+    two or more counts hidden the ratio is not taken into account (a product of two unknowns).
+    Returns cell -> (least, most)."""
+    from .likelihood import RelativeLikelihood
+
+    bounds: dict = {}
+    for scope, result in results.items():
+        for standard, number, where, prefix, event, total, first, second in _RATIOS:
+            likelihood = result[standard][number].get(where)
+            if not isinstance(likelihood, RelativeLikelihood) or not likelihood.ratio.is_available:
+                continue
+            pairs = ((first, event), (first, total), (second, event), (second, total))
+            cells = [(scope, name, name) for name in (f"{prefix}.{group}.{key}" for group, key in pairs)]
+            unknown = [position for position, cell in enumerate(cells) if cell in hidden]
+            if any(cell not in counts for cell in cells) or len(unknown) != 1:
+                continue
+            [position] = unknown
+            least, most = _narrowed(likelihood, [counts[cell] for cell in cells], position, threshold)
+            low, high = bounds.get(cells[position], (0.0, float("inf")))
+            bounds[cells[position]] = (max(low, least), min(high, most))
+    return bounds
+
+
+def _published(likelihood) -> tuple:
+    """A relative likelihood as a reader sees it: its figures as displayed and its two flags."""
+    figures = (likelihood.ratio, likelihood.lower, likelihood.upper, likelihood.inverse)
+    shown = tuple(figure.display if figure is not None else None for figure in figures)
+    return (*shown, likelihood.adverse_impact, likelihood.may_be_chance)
+
+
+def _narrowed(likelihood, values: list[int], position: int, threshold: int) -> tuple[float, float]:
+    """The least and most the count at `position` of (first events, first total, second events, second
+    total) can be and still give the published `likelihood`: tried one by one outward from its true value."""
+    from .likelihood import relative_likelihood
+
+    target = _published(likelihood)
+
+    def same(value: int) -> bool:
+        trial = list(values)
+        trial[position] = value
+        again = relative_likelihood(
+            *trial,
+            first_group=likelihood.first_group,
+            second_group=likelihood.second_group,
+            event=likelihood.event,
+            threshold=threshold,
+        )
+        return _published(again) == target
+
+    true = values[position]
+    least = true
+    while least > 0 and same(least - 1):
+        least -= 1
+    most = true
+    while most - true < _UNBOUNDED_AFTER and same(most + 1):
+        most += 1
+    return float(least), (float("inf") if most - true >= _UNBOUNDED_AFTER else float(most))
 
 
 def audit_system(
@@ -102,6 +185,7 @@ def audit_system(
     protected: Iterable[Hashable],
     *,
     protection: int,
+    bounds: Mapping[Hashable, tuple[float, float]] | None = None,
 ) -> list[Exposure]:
     """The `protected` hidden counts whose interval, given every shown count, every sum and counts >= 0, is
     narrower than `protection`. Hidden counts linked by no sum to another hidden count are pinned by the
@@ -138,9 +222,7 @@ def audit_system(
     highs = _quiet_highs()
     exposures = []
     for group_root, cells in protected_in.items():
-        solver = _Program(highs, groups[group_root], sums_of_group.get(group_root, ()), counts)
-        if not solver.rows:
-            continue  # in no sum: nothing bounds them
+        solver = _Program(highs, groups[group_root], sums_of_group.get(group_root, ()), counts, bounds or {})
         for cell in cells:
             lowest, highest = solver.interval(cell)
             if highest - lowest < protection - 1e-6:  # the solver's rounding is not a narrower interval
@@ -168,7 +250,7 @@ def _quiet_highs():
 class _Program:
     """The linear program of one group of hidden counts: counts >= 0, and each sum as an equation."""
 
-    def __init__(self, highs, group: list, sums: Iterable[Sum], counts: Mapping[Hashable, int]):
+    def __init__(self, highs, group: list, sums: Iterable[Sum], counts: Mapping[Hashable, int], bounds: Mapping):
         import highspy
 
         self.column = {member: position for position, member in enumerate(group)}
@@ -188,7 +270,10 @@ class _Program:
         lp = highspy.HighsLp()
         lp.num_col_, lp.num_row_ = len(group), self.rows
         lp.col_cost_ = [0.0] * len(group)
-        lp.col_lower_, lp.col_upper_ = [0.0] * len(group), [highspy.kHighsInf] * len(group)
+        # Every count is 0 or more; a count a shown ratio narrows (`ratio_bounds`) is within what it allows.
+        self.bounds = [bounds.get(member, (0.0, float("inf"))) for member in group]
+        lp.col_lower_ = [low for low, _ in self.bounds]
+        lp.col_upper_ = [high if high != float("inf") else highspy.kHighsInf for _, high in self.bounds]
         lp.row_lower_, lp.row_upper_ = right, right
         lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
         lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = starts, indices, values
@@ -199,6 +284,8 @@ class _Program:
         import highspy
 
         column = self.column[cell]
+        if not self.rows:
+            return self.bounds[column]  # in no sum: only its own bounds hold it
         bounds = []
         for cost in (1.0, -1.0):  # minimise the count, then maximise it (minimise its negative)
             self.highs.changeColCost(column, cost)

@@ -65,3 +65,31 @@ def test_a_scope_whose_few_small_numbers_are_well_hidden_passes():
     staff = people(60) + people(30, ethnic_group="bme") + people(20, ethnic_group="unknown", disability_group="unknown")
     report = audit_metric_sets(staff, [], [ScopeSpec("ics", "ICS", frozenset({1}))], year=2025)
     assert report.checked > 0 and report.passed
+
+
+def test_a_shown_ratio_pins_the_one_hidden_count_behind_it():
+    # The West Lancashire figures: White 389 shortlisted / 117 appointed, BME 10 / 2. BME appointed
+    # is `*`, but the ratio 1.50 (with its interval 0.42 to 5.24 and inverse 0.66) fits no other count.
+    from workforce.metrics.inputs import OrganisationFigures, Shortlisting
+
+    staff = people(60) + people(30, ethnic_group="bme") + people(20, ethnic_group="unknown", disability_group="unknown")
+    recruitment = {"white": Shortlisting(389, 117), "bme": Shortlisting(10, 2)}
+    entered = [OrganisationFigures(organisation_id=1, year=2025, recruitment_by_ethnicity=recruitment)]
+    scopes = [ScopeSpec("ics", "ICS", frozenset({1}))]
+    report = audit_metric_sets(staff, entered, scopes, year=2025, linked_tables=False)
+    found = {exposure.cell: exposure for exposure in report.exposures}
+    appointed = ("ICS", "wres.2.bme.appointed", "wres.2.bme.appointed")
+    assert (found[appointed].value, found[appointed].lowest, found[appointed].highest) == (2, 2, 2)
+
+
+def test_a_ratio_that_leaves_room_narrows_a_count_only_as_far_as_its_figures_do():
+    from workforce.metrics.disclosure_audit import _narrowed
+    from workforce.metrics.likelihood import relative_likelihood
+
+    # 3 of 40 against 30 of 50: ratio 0.125 -> 0.13; 3 gives 0.13, 2 gives 0.08 and 4 gives 0.17, so 3 only.
+    shown = relative_likelihood(3, 40, 30, 50, first_group="a", second_group="b", event="e")
+    assert _narrowed(shown, [3, 40, 30, 50], 0, 7) == (3.0, 3.0)
+    # A hidden group size of 400 behind 30 of it: the ratio (0.13) and its interval (0.08 to 0.19) leave some
+    # room, but the inverse, 8.00, is 400 / 50 exactly and fits no other size.
+    shown = relative_likelihood(30, 400, 30, 50, first_group="a", second_group="b", event="e")
+    assert _narrowed(shown, [30, 400, 30, 50], 1, 7) == (400.0, 400.0)
