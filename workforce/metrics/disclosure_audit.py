@@ -17,6 +17,7 @@ ratios (two years' counts); integrality (the programs are the linear relaxation,
 narrower than the reader's, and a failure is real).
 """
 
+import math
 import os
 import sys
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -42,7 +43,8 @@ class Exposure:
 
     @property
     def exact(self) -> bool:
-        return self.width < 0.5
+        """Only one whole number fits the interval."""
+        return math.floor(self.highest + 1e-6) == math.ceil(self.lowest - 1e-6)
 
 
 @dataclass
@@ -226,7 +228,7 @@ def audit_system(
         for cell in cells:
             lowest, highest = solver.interval(cell)
             if highest - lowest < protection - 1e-6:  # the solver's rounding is not a narrower interval
-                exposures.append(Exposure(cell, counts[cell], round(lowest, 6), round(highest, 6)))
+                exposures.append(Exposure(cell, counts[cell], lowest, highest))
     return sorted(exposures, key=lambda exposure: repr(exposure.cell))
 
 

@@ -93,3 +93,48 @@ def test_a_ratio_that_leaves_room_narrows_a_count_only_as_far_as_its_figures_do(
     # room, but the inverse, 8.00, is 400 / 50 exactly and fits no other size.
     shown = relative_likelihood(30, 400, 30, 50, first_group="a", second_group="b", event="e")
     assert _narrowed(shown, [30, 400, 30, 50], 1, 7) == (400.0, 400.0)
+
+
+def test_an_exposure_is_exact_when_one_whole_number_fits_its_interval():
+    from workforce.metrics.disclosure_audit import Exposure
+
+    assert Exposure("a", 3, 3.0, 3.0).exact and Exposure("a", 1, 0.5, 1.0).exact
+    assert not Exposure("a", 3, 2.0, 3.0).exact and not Exposure("a", 3, 0.0, 6.0).exact
+    assert Exposure("a", 3, 0.0, 6.0).width == 6.0
+
+
+def test_a_count_nothing_bounds_above_is_never_an_exposure_and_the_solver_prints_nothing(capfd):
+    # x = y, both hidden, nothing else published: x can be anything from 0 up.
+    assert audit_system({"x": 3, "y": 3}, [Sum("x", ("y",))], {"x", "y"}, ["x"], protection=7) == []
+    # A count in no sum is held only by its own bounds (from a shown ratio, say).
+    [exposure] = audit_system({"z": 2}, [], {"z"}, ["z"], protection=7, bounds={"z": (1.0, 4.0)})
+    assert (exposure.lowest, exposure.highest) == (1.0, 4.0)
+    assert capfd.readouterr().out == ""
+
+
+def test_the_report_counts_published_cells_and_names_each_exposure_by_its_scope():
+    from workforce.metrics.disclosure_audit import AuditReport, Exposure
+    from workforce.metrics.metric_set import compute_metric_sets
+
+    empty = AuditReport(protection=7, linked_tables=True)
+    assert (empty.cells, empty.hidden, empty.checked, empty.passed) == (0, 0, 0, True)
+    report = AuditReport(protection=7, linked_tables=True)
+    report.exposures = [
+        Exposure(("org", "t", "k"), 2, 0, 3),
+        Exposure(("remainder", "ICS", "t", "k"), 2, 0, 3),
+        Exposure(("ICS", "t", "j"), 2, 0, 3),
+    ]
+    assert report.by_scope() == {"org": 1, "ICS": 2} and not report.passed
+    # Organisation 2 has no scope of its own: what it adds to the ICS is an unpublished remainder, not counted.
+    staff = people(40) + people(30, organisation_id=2) + people(3, organisation_id=2, ethnic_group="bme")
+    scopes = [ScopeSpec("ics", "ICS", frozenset({1, 2})), ScopeSpec("organisation", "org", frozenset({1}))]
+    published: dict = {}
+    compute_metric_sets(staff, [], scopes, year=2025, published=published)
+    shown = sum(len(figures) for suppressor in published.values() for _, figures in suppressor.results.values())
+    assert audit_metric_sets(staff, [], scopes, year=2025).cells == shown
+
+
+def test_the_audit_links_the_tables_unless_told_not_to():
+    staff = people(55) + people(20, ethnic_group="bme") + people(5, ethnic_group="unknown")
+    report = audit_metric_sets(staff, [], [ScopeSpec("ics", "ICS", frozenset({1}))], year=2025)
+    assert report.linked_tables and any(exposure.exact for exposure in report.exposures)

@@ -84,3 +84,17 @@ def test_every_count_two_tables_share_is_linked():
     for run, suppressor in runs:
         for cells in same_people({t.name: t for t in suppressor.tables}):
             assert len({run[cell] for cell in cells}) == 1, cells
+
+
+def test_a_scope_with_one_table_has_nothing_to_link():
+    from workforce.metrics.suppression import PublishedTable
+
+    headcount = PublishedTable("headcount", {"headcount": 80}, (), True)
+    bands = PublishedTable(
+        "ethnic_group.bands", {("all", "total", "total"): 80, ("clinical", "5", "total"): 80}, (), True
+    )
+    assert same_people({"headcount": headcount}) == []
+    assert same_people({"ethnic_group.bands": bands}) == []
+    assert same_people({"headcount": headcount, "ethnic_group.bands": bands}) == [
+        [("headcount", "headcount"), ("ethnic_group.bands", ("all", "total", "total"))]
+    ]
