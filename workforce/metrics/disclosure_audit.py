@@ -138,9 +138,8 @@ def ratio_bounds(results: Mapping[str, dict], counts: Mapping, hidden: set, thre
             if any(cell not in counts for cell in cells) or len(unknown) != 1:
                 continue
             [position] = unknown
-            least, most = _narrowed(likelihood, [counts[cell] for cell in cells], position, threshold)
-            low, high = bounds.get(cells[position], (0.0, float("inf")))
-            bounds[cells[position]] = (max(low, least), min(high, most))
+            # Each count is behind one ratio (its table is that ratio's), so each is bounded once.
+            bounds[cells[position]] = _narrowed(likelihood, [counts[cell] for cell in cells], position, threshold)
     return bounds
 
 
@@ -227,7 +226,7 @@ def audit_system(
         solver = _Program(highs, groups[group_root], sums_of_group.get(group_root, ()), counts, bounds or {})
         for cell in cells:
             lowest, highest = solver.interval(cell)
-            if highest - lowest < protection - 1e-6:  # the solver's rounding is not a narrower interval
+            if round(highest - lowest, 6) < protection:  # the solver's rounding is not a narrower interval
                 exposures.append(Exposure(cell, counts[cell], lowest, highest))
     return sorted(exposures, key=lambda exposure: repr(exposure.cell))
 

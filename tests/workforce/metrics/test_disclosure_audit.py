@@ -109,7 +109,8 @@ def test_a_count_nothing_bounds_above_is_never_an_exposure_and_the_solver_prints
     # A count in no sum is held only by its own bounds (from a shown ratio, say).
     [exposure] = audit_system({"z": 2}, [], {"z"}, ["z"], protection=7, bounds={"z": (1.0, 4.0)})
     assert (exposure.lowest, exposure.highest) == (1.0, 4.0)
-    assert capfd.readouterr().out == ""
+    print("after the audit")  # and the process's own output is back where it was
+    assert capfd.readouterr().out == "after the audit\n"
 
 
 def test_the_report_counts_published_cells_and_names_each_exposure_by_its_scope():
@@ -138,3 +139,85 @@ def test_the_audit_links_the_tables_unless_told_not_to():
     staff = people(55) + people(20, ethnic_group="bme") + people(5, ethnic_group="unknown")
     report = audit_metric_sets(staff, [], [ScopeSpec("ics", "ICS", frozenset({1}))], year=2025)
     assert report.linked_tables and any(exposure.exact for exposure in report.exposures)
+
+
+def brute_force(values, position, shown, limit=25_000):
+    """Every value of the count at `position`, from 0 to `limit`, that gives the figures `shown` gives."""
+    from workforce.metrics.disclosure_audit import _published
+    from workforce.metrics.likelihood import relative_likelihood
+
+    fits = []
+    for value in range(limit + 1):
+        trial = list(values)
+        trial[position] = value
+        again = relative_likelihood(*trial, first_group="a", second_group="b", event="e")
+        if _published(again) == _published(shown):
+            fits.append(value)
+    return float(min(fits)), float(max(fits))
+
+
+def test_narrowing_finds_the_same_run_of_values_as_trying_every_value():
+    from workforce.metrics.disclosure_audit import _narrowed
+    from workforce.metrics.likelihood import relative_likelihood
+
+    # Large groups: one more or fewer barely moves a ratio of 1.00, so a run of values fits.
+    for values in ([5000, 10000, 1000, 2000], [40, 900, 35, 700], [120, 400, 9, 60]):
+        shown = relative_likelihood(*values, first_group="a", second_group="b", event="e")
+        for position in range(4):
+            narrowed = _narrowed(shown, values, position, 7)
+            assert narrowed == brute_force(values, position, shown), (values, position)
+    large = [5000, 10000, 1000, 2000]
+    shown = relative_likelihood(*large, first_group="a", second_group="b", event="e")
+    least, most = _narrowed(shown, large, 0, 7)
+    assert least < 5000 < most  # a run of values, not one
+
+
+def test_a_count_whose_run_of_values_goes_past_the_search_is_unbounded(monkeypatch):
+    from workforce.metrics import disclosure_audit
+    from workforce.metrics.likelihood import relative_likelihood
+
+    values = [5000, 10000, 1000, 2000]
+    shown = relative_likelihood(*values, first_group="a", second_group="b", event="e")
+    least, most = disclosure_audit._narrowed(shown, values, 0, 7)
+    monkeypatch.setattr(disclosure_audit, "_UNBOUNDED_AFTER", int(most) - 5000)
+    assert disclosure_audit._narrowed(shown, values, 0, 7) == (least, float("inf"))
+    monkeypatch.setattr(disclosure_audit, "_UNBOUNDED_AFTER", int(most) - 5000 + 1)
+    assert disclosure_audit._narrowed(shown, values, 0, 7) == (least, most)
+
+
+def test_only_a_shown_ratio_with_one_hidden_count_bounds_a_count():
+    from workforce.metrics.disclosure_audit import ratio_bounds
+    from workforce.metrics.likelihood import relative_likelihood
+
+    def result(likelihood):
+        empty = {"likelihood": None, "single_year": None}
+        return {
+            "S": {"wres": {"2": {"likelihood": likelihood}, "3": empty, "4": empty}, "wdes": {"2": empty, "3": empty}}
+        }
+
+    cells = [
+        ("S", name, name)
+        for name in (
+            "wres.2.white.appointed",
+            "wres.2.white.shortlisted",
+            "wres.2.bme.appointed",
+            "wres.2.bme.shortlisted",
+        )
+    ]
+    counts = dict(zip(cells, (117, 389, 2, 10), strict=True))
+    shown = relative_likelihood(117, 389, 2, 10, first_group="a", second_group="b", event="e")
+    assert ratio_bounds(result(shown), counts, {cells[2]}, 7) == {cells[2]: (2.0, 2.0)}
+    assert ratio_bounds(result(shown), counts, {cells[2], cells[3]}, 7) == {}  # two hidden: a product
+    assert ratio_bounds(result(shown), counts, set(), 7) == {}
+    withheld = relative_likelihood(117, 389, 2, 5, first_group="a", second_group="b", event="e")
+    assert not withheld.ratio.is_available
+    assert ratio_bounds(result(withheld), counts, {cells[2]}, 7) == {}
+
+
+def test_a_shown_ratios_bounds_hold_a_count_inside_a_sum():
+    # t (20) = z (2, hidden, a ratio allows 1 to 4) + w (18, hidden): z is between 1 and 4, not 0 and 20.
+    counts = {"t": 20, "z": 2, "w": 18}
+    [exposure] = audit_system(counts, [Sum("t", ("z", "w"))], {"z", "w"}, ["z"], protection=7, bounds={"z": (1.0, 4.0)})
+    assert (exposure.lowest, exposure.highest, exposure.width) == (1.0, 4.0, 3.0)
+    # As wide as the protection level exactly: not an exposure.
+    assert audit_system(counts, [Sum("t", ("z", "w"))], {"z", "w"}, ["z"], protection=7, bounds={"z": (1.0, 8.0)}) == []
